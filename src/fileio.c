@@ -1,0 +1,73 @@
+/* fileio.c - open, check and slurp a regular file. */
+#define _POSIX_C_SOURCE 200809L
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+int file_read(const char *path, size_t max, char **out, size_t *len, char *err,
+	      size_t errsize)
+{
+	struct stat st;
+	size_t size, got = 0;
+	char *buf;
+	int fd;
+
+	*out = NULL;
+	*len = 0;
+	/* O_NONBLOCK: opening a FIFO with no writer must not hang. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(err, errsize, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0) {
+		snprintf(err, errsize, "cannot stat: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		snprintf(err, errsize, "is a directory, not a framework file");
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		snprintf(err, errsize, "not a regular file (a device, FIFO or socket)");
+		close(fd);
+		return -1;
+	}
+	size = (size_t)st.st_size;
+	if (size > max) {
+		*len = size;
+		close(fd);
+		return 1;
+	}
+	buf = xmalloc(size + 1);
+	/* The file may change size under us: read what is there, up to size. */
+	while (got < size) {
+		ssize_t r = read(fd, buf + got, size - got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			snprintf(err, errsize, "cannot read: %s", strerror(errno));
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	buf[got] = '\0';
+	*out = buf;
+	*len = got;
+	return 0;
+}

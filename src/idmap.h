@@ -1,0 +1,38 @@
+/* idmap.h - open-addressing hash from id strings to (kind, index).
+ *
+ * Keys are borrowed: they must outlive the map (they live in the model's
+ * arena).  The slot array is malloc'd and freed by idmap_release. */
+#ifndef FWSIM_IDMAP_H
+#define FWSIM_IDMAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+struct idmap_entry {
+	const char *key; /* NULL: empty slot */
+	uint32_t hash;
+	enum kind kind;
+	uint32_t index;
+};
+
+struct idmap {
+	struct idmap_entry *slots;
+	size_t cap; /* a power of two */
+	size_t n;
+};
+
+/* Size the map for EXPECTED entries, so that it never rehashes. */
+void idmap_init(struct idmap *m, size_t expected);
+void idmap_release(struct idmap *m);
+
+/* Insert KEY unless present.  Returns the entry for KEY: the new one, or
+ * the one already there (compare ->kind and ->index to tell). */
+struct idmap_entry *idmap_put(struct idmap *m, const char *key, enum kind kind,
+			      uint32_t index);
+
+/* The entry for KEY, or NULL. */
+const struct idmap_entry *idmap_get(const struct idmap *m, const char *key);
+
+#endif

@@ -1,0 +1,101 @@
+/* report.c - compiler-style text diagnostics with source excerpts. */
+#include "report.h"
+
+#include <string.h>
+
+/* Longest source line we quote under a diagnostic. */
+#define EXCERPT_MAX 240
+
+/* Walks the buffer line by line; diagnostics are sorted, so one forward
+ * pass serves them all however many there are. */
+struct line_cursor {
+	const char *buf;
+	size_t len, pos;  /* start of line `line` */
+	unsigned line;
+};
+
+static void cursor_init(struct line_cursor *c, const char *buf, size_t len)
+{
+	c->buf = buf;
+	c->len = len;
+	c->pos = (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) ? 3 : 0;
+	c->line = 1;
+}
+
+/* Move to LINE; return its length in bytes (without the line break). */
+static size_t cursor_seek(struct line_cursor *c, unsigned line)
+{
+	size_t end;
+
+	while (c->line < line && c->pos < c->len) {
+		char ch = c->buf[c->pos++];
+
+		if (ch == '\n' || (ch == '\r' && (c->pos >= c->len || c->buf[c->pos] != '\n')))
+			c->line++;
+	}
+	if (c->line != line)
+		return (size_t)-1;
+	for (end = c->pos; end < c->len && c->buf[end] != '\n' && c->buf[end] != '\r'; end++)
+		;
+	return end - c->pos;
+}
+
+/* Print the line, then a caret under character column COL. */
+static void print_excerpt(FILE *err, const char *s, size_t len, unsigned line,
+			  unsigned col)
+{
+	size_t i;
+	unsigned ch = 1;
+
+	if (len > EXCERPT_MAX)
+		return;
+	fprintf(err, "%5u | ", line);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		/* Never send the file's control characters to a terminal. */
+		fputc(c < 0x20 || c == 0x7f ? ' ' : c, err);
+	}
+	fputs("\n      | ", err);
+	for (i = 0; i < len && ch < col; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			ch++, fputc(' ', err);
+	fputs("^\n", err);
+}
+
+void report_text(FILE *out, FILE *err, struct file_report *r)
+{
+	struct diags *d = r->diags;
+	struct line_cursor cur;
+	size_t i;
+
+	diags_sort(d);
+	cursor_init(&cur, r->buf ? r->buf : "", r->buf ? r->len : 0);
+	for (i = 0; i < d->n; i++) {
+		const struct diag *g = &d->v[i];
+
+		fprintf(err, "%s:%u:%u: %s: %s [%s]\n", r->path, g->loc.line, g->loc.col,
+			g->severity == SEV_ERROR ? "error" : "warning", g->message,
+			diag_code_name(g->code));
+		if (r->buf && g->loc.line >= cur.line) {
+			size_t len = cursor_seek(&cur, g->loc.line);
+
+			if (len != (size_t)-1)
+				print_excerpt(err, r->buf + cur.pos, len, g->loc.line, g->loc.col);
+		}
+	}
+	if (d->dropped)
+		fprintf(err, "%s: %zu more diagnostics not shown\n", r->path, d->dropped);
+	if (r->valid && r->m) {
+		const struct model *m = r->m;
+
+		fprintf(out, "%s: valid%s: %zu steps, %zu sanctions, %zu facts, "
+			"%zu triggers, %zu guarantees, %zu edges\n",
+			r->path, d->warnings ? " with warnings" : "", m->nsteps,
+			m->nsanctions, m->nfacts, m->ntriggers, m->nguarantees, m->edges);
+	} else if (!r->valid) {
+		fprintf(err, "%s: invalid: %zu error%s, %zu warning%s\n", r->path,
+			d->errors, d->errors == 1 ? "" : "s", d->warnings,
+			d->warnings == 1 ? "" : "s");
+	}
+}

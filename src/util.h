@@ -1,0 +1,37 @@
+/* util.h - allocation that cannot fail, growable vectors, small string helpers. */
+#ifndef FWSIM_UTIL_H
+#define FWSIM_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+
+/* Print "fwsim: out of memory" and exit with status 2. */
+_Noreturn void die_oom(void);
+
+/* malloc/realloc/calloc that exit on failure (tmux's xmalloc). */
+void *xmalloc(size_t size);
+void *xrealloc(void *p, size_t size);
+void *xcalloc(size_t n, size_t size);
+char *xstrdup(const char *s);
+
+/* Grow *P (an array of ELEM-byte items with *CAP slots) so that it holds at
+ * least NEED items. Capacity doubles, so appends are amortised O(1). */
+void vec_reserve(void **p, size_t *cap, size_t need, size_t elem);
+
+/* Append one item to a vector declared as T *v; size_t n, cap. */
+#define VEC_PUSH(v, n, cap) \
+	(vec_reserve((void **)&(v), &(cap), (n) + 1, sizeof(*(v))), &(v)[(n)++])
+
+/* vsnprintf into a fresh malloc'd string. */
+char *xvasprintf(const char *fmt, va_list ap);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Levenshtein distance of A and B, or LIMIT + 1 once it exceeds LIMIT. */
+size_t edit_distance(const char *a, const char *b, size_t limit);
+
+/* Best "did you mean" candidate for WORD among N names (NULL if none is
+ * close enough: distance at most 2, and less than half of WORD's length). */
+const char *closest_name(const char *word, const char *const *names, size_t n);
+
+#endif

@@ -1,0 +1,436 @@
+/* yamlread.c - stream libyaml events into checked node trees. */
+#include "yamlread.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "util.h"
+
+const struct yread_limits yread_default_limits = {
+	.max_file = 256u * 1024 * 1024,
+	.max_scalar = 1024u * 1024,
+	.max_depth = 64,
+};
+
+/* An open collection. */
+struct frame {
+	struct node *node;
+	size_t first_kid; /* index into reader.kids where its children start */
+	int streams;      /* a root-key sequence whose items go to the callback */
+	const struct node *key; /* for streams: the root key naming it */
+	size_t streamed;  /* for streams: items handed out so far */
+};
+
+struct reader {
+	const char *buf;
+	size_t len;
+	const struct yread_limits *lim;
+	struct arena *doc, scratch;
+	struct diags *d;
+	yread_item_fn *fn;
+	void *ctx;
+	struct frame *stack;
+	size_t depth, stack_cap;
+	struct node **kids; /* children of open collections, innermost last */
+	size_t nkids, kids_cap;
+	struct node *root;
+	int docs;
+};
+
+static struct loc mark_loc(yaml_mark_t m)
+{
+	struct loc l = {(uint32_t)m.line + 1, (uint32_t)m.column + 1};
+	return l;
+}
+
+struct loc yread_offset_loc(const char *buf, size_t len, size_t offset)
+{
+	struct loc l = {1, 1};
+	size_t i;
+
+	if (offset > len)
+		offset = len;
+	/* libyaml skips a UTF-8 BOM without counting it. */
+	i = (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) ? 3 : 0;
+	for (; i < offset; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c == '\n' || (c == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))) {
+			l.line++;
+			l.col = 1;
+		} else if (c != '\r' && (c & 0xc0) != 0x80) {
+			l.col++;
+		}
+	}
+	return l;
+}
+
+int yread_is_null(const struct node *n)
+{
+	static const char *const nulls[] = {"", "~", "null", "Null", "NULL"};
+	size_t i;
+
+	if (n->kind != NODE_SCALAR || !n->plain)
+		return 0;
+	for (i = 0; i < sizeof(nulls) / sizeof(*nulls); i++)
+		if (strcmp(n->str, nulls[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Where new nodes go: the scratch arena while inside a streamed item. */
+static struct arena *cur_arena(struct reader *r)
+{
+	return (r->depth >= 2 && r->stack[1].streams) ? &r->scratch : r->doc;
+}
+
+static struct node *new_node(struct reader *r, enum node_kind kind, struct loc loc)
+{
+	struct node *n = arena_zalloc(cur_arena(r), sizeof(*n));
+
+	n->kind = kind;
+	n->loc = loc;
+	return n;
+}
+
+static void check_tag(struct reader *r, const yaml_char_t *tag, struct loc loc)
+{
+	if (tag)
+		diag_add(r->d, D_YAML_TAG, loc,
+			 "tag %s is not allowed: fwsim reads plain YAML only",
+			 q((const char *)tag));
+}
+
+/* Reject control characters that could reach a terminal; libyaml already
+ * refuses raw ones in the input, but escapes such as "\e" get through. */
+static int check_scalar_text(struct reader *r, const char *s, size_t len,
+			     struct loc loc)
+{
+	size_t i;
+
+	if (memchr(s, '\0', len)) {
+		diag_add(r->d, D_ENCODING, loc, "NUL character in string");
+		return -1;
+	}
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ||
+		    (c == 0xc2 && i + 1 < len &&
+		     (unsigned char)s[i + 1] >= 0x80 &&
+		     (unsigned char)s[i + 1] < 0xa0)) {
+			diag_add(r->d, D_ENCODING, loc,
+				 "control character in string %s", qn(s, len));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static struct node *scalar_node(struct reader *r, const yaml_event_t *ev)
+{
+	struct loc loc = mark_loc(ev->start_mark);
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	struct node *n = new_node(r, NODE_SCALAR, loc);
+
+	check_tag(r, ev->data.scalar.tag, loc);
+	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	if (len > r->lim->max_scalar) {
+		diag_add(r->d, D_SCALAR_TOO_LONG, loc,
+			 "string of %zu bytes is longer than the limit of %zu",
+			 len, r->lim->max_scalar);
+		n->poisoned = 1;
+		len = 0;
+	} else if (check_scalar_text(r, s, len, loc) < 0) {
+		n->poisoned = 1;
+		len = 0;
+	}
+	n->str = arena_strndup(cur_arena(r), s, len);
+	n->len = len;
+	return n;
+}
+
+static int key_cmp(const void *pa, const void *pb)
+{
+	const struct node *a = *(struct node *const *)pa;
+	const struct node *b = *(struct node *const *)pb;
+	int c;
+
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	c = memcmp(a->str, b->str, a->len);
+	if (c)
+		return c;
+	/* Equal keys: keep file order so the later one is reported. */
+	if (a->loc.line != b->loc.line)
+		return a->loc.line < b->loc.line ? -1 : 1;
+	return a->loc.col < b->loc.col ? -1 : a->loc.col > b->loc.col;
+}
+
+static void report_dup(struct reader *r, const struct node *first,
+		       const struct node *again)
+{
+	diag_add(r->d, D_DUPLICATE_KEY, again->loc,
+		 "duplicate key %s (first at line %u)", qn(again->str, again->len),
+		 first->loc.line);
+}
+
+/* Keys must be scalars and unique.  Small mappings (every mapping of the
+ * format) are checked pairwise; large ones by sorting, to stay O(n log n). */
+static void check_keys(struct reader *r, struct node *map)
+{
+	size_t n = map->n, i, j;
+	struct node **keys;
+
+	for (i = 0; i < n; i++) {
+		const struct node *k = map->kids[2 * i];
+
+		if (k->kind != NODE_SCALAR)
+			diag_add(r->d, D_WRONG_TYPE, k->loc,
+				 "mapping keys must be plain strings");
+	}
+	if (n <= 16) {
+		for (i = 1; i < n; i++)
+			for (j = 0; j < i; j++) {
+				const struct node *a = map->kids[2 * j];
+				const struct node *b = map->kids[2 * i];
+
+				if (a->kind == NODE_SCALAR && b->kind == NODE_SCALAR &&
+				    a->len == b->len && !a->poisoned &&
+				    memcmp(a->str, b->str, a->len) == 0) {
+					report_dup(r, a, b);
+					break;
+				}
+			}
+		return;
+	}
+	keys = xmalloc(n * sizeof(*keys));
+	for (i = j = 0; i < n; i++)
+		if (map->kids[2 * i]->kind == NODE_SCALAR && !map->kids[2 * i]->poisoned)
+			keys[j++] = map->kids[2 * i];
+	qsort(keys, j, sizeof(*keys), key_cmp);
+	for (i = 1; i < j; i++) {
+		size_t f = i - 1;
+
+		while (i < j && keys[i]->len == keys[f]->len &&
+		       memcmp(keys[i]->str, keys[f]->str, keys[f]->len) == 0)
+			report_dup(r, keys[f], keys[i++]);
+	}
+	free(keys);
+}
+
+/* Give a finished node to its parent, or to the callback if the parent is
+ * a streamed root-key sequence. */
+static void attach(struct reader *r, struct node *n)
+{
+	struct frame *top;
+
+	if (r->depth == 0) {
+		r->root = n;
+		return;
+	}
+	top = &r->stack[r->depth - 1];
+	if (top->streams) {
+		r->fn(r->ctx, top->key, top->streamed++, n);
+		arena_reset(&r->scratch);
+		return;
+	}
+	*VEC_PUSH(r->kids, r->nkids, r->kids_cap) = n;
+}
+
+static int open_collection(struct reader *r, const yaml_event_t *ev,
+			   enum node_kind kind)
+{
+	struct loc loc = mark_loc(ev->start_mark);
+	struct frame *f;
+	struct node *n;
+
+	if (r->depth >= r->lim->max_depth) {
+		diag_add(r->d, D_YAML_DEPTH, loc,
+			 "nesting deeper than %u levels", r->lim->max_depth);
+		return -1;
+	}
+	check_tag(r, kind == NODE_MAP ? ev->data.mapping_start.tag
+				      : ev->data.sequence_start.tag, loc);
+	n = new_node(r, kind, loc);
+	vec_reserve((void **)&r->stack, &r->stack_cap, r->depth + 1, sizeof(*r->stack));
+	f = &r->stack[r->depth];
+	memset(f, 0, sizeof(*f));
+	f->node = n;
+	f->first_kid = r->nkids;
+	/* A sequence that is the value of a root-mapping key streams. */
+	if (kind == NODE_SEQ && r->depth == 1 && r->stack[0].node->kind == NODE_MAP &&
+	    (r->nkids - r->stack[0].first_kid) % 2 == 1 && r->fn) {
+		f->streams = 1;
+		f->key = r->kids[r->nkids - 1];
+	}
+	r->depth++;
+	return 0;
+}
+
+static void close_collection(struct reader *r)
+{
+	struct frame *f = &r->stack[r->depth - 1];
+	struct node *n = f->node;
+	size_t count = r->nkids - f->first_kid;
+
+	if (f->streams) {
+		n->n = (uint32_t)f->streamed;
+	} else {
+		n->kids = arena_memdup(cur_arena(r), r->kids + f->first_kid, count,
+				       sizeof(*r->kids));
+		n->n = (uint32_t)(n->kind == NODE_MAP ? count / 2 : count);
+		r->nkids = f->first_kid;
+	}
+	r->depth--;
+	if (n->kind == NODE_MAP)
+		check_keys(r, n);
+	attach(r, n);
+}
+
+static void report_parser_error(struct reader *r, yaml_parser_t *p)
+{
+	struct loc loc;
+	const char *problem = p->problem ? p->problem : "malformed YAML";
+	enum diag_code code = D_YAML_SYNTAX;
+	size_t off;
+
+	if (p->error == YAML_READER_ERROR) {
+		loc = yread_offset_loc(r->buf, r->len, p->problem_offset);
+		code = D_ENCODING;
+		diag_add(r->d, code, loc, "%s (byte 0x%02x at offset %zu)", problem,
+			 (unsigned)p->problem_value & 0xff, p->problem_offset);
+		return;
+	}
+	if (p->error == YAML_MEMORY_ERROR)
+		die_oom();
+	loc = mark_loc(p->problem_mark);
+	off = p->problem_mark.index;
+	if (off < r->len && r->buf[off] == '\t')
+		diag_add(r->d, code, loc, "%s%s%s (tabs may not indent YAML; use spaces)",
+			 problem, p->context ? " " : "", p->context ? p->context : "");
+	else
+		diag_add(r->d, code, loc, "%s%s%s", problem, p->context ? " " : "",
+			 p->context ? p->context : "");
+}
+
+/* Handle one event.  Returns 1 to go on, 0 at the end, -1 to stop. */
+static int on_event(struct reader *r, const yaml_event_t *ev)
+{
+	struct loc loc = mark_loc(ev->start_mark);
+
+	switch (ev->type) {
+	case YAML_STREAM_START_EVENT:
+	case YAML_DOCUMENT_END_EVENT:
+		return 1;
+	case YAML_STREAM_END_EVENT:
+		return 0;
+	case YAML_DOCUMENT_START_EVENT:
+		if (r->docs++ == 0)
+			return 1;
+		diag_add(r->d, D_YAML_MULTIDOC, loc,
+			 "a second YAML document: a framework file holds exactly one");
+		return -1;
+	case YAML_ALIAS_EVENT: {
+		struct node *n = new_node(r, NODE_SCALAR, loc);
+
+		diag_add(r->d, D_YAML_ALIAS, loc,
+			 "alias %s: aliases are not allowed in framework files",
+			 q((const char *)ev->data.alias.anchor));
+		n->str = "";
+		n->poisoned = 1;
+		attach(r, n);
+		return 1;
+	}
+	case YAML_SCALAR_EVENT:
+		attach(r, scalar_node(r, ev));
+		return 1;
+	case YAML_SEQUENCE_START_EVENT:
+		return open_collection(r, ev, NODE_SEQ) < 0 ? -1 : 1;
+	case YAML_MAPPING_START_EVENT:
+		return open_collection(r, ev, NODE_MAP) < 0 ? -1 : 1;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		close_collection(r);
+		return 1;
+	case YAML_NO_EVENT:
+		break;
+	}
+	return -1;
+}
+
+/* Checks libyaml cannot make for us, before it sees a byte. */
+static int precheck(struct reader *r)
+{
+	const unsigned char *b = (const unsigned char *)r->buf;
+	struct loc top = {1, 1};
+	const char *nul;
+
+	if (r->len > r->lim->max_file) {
+		diag_add(r->d, D_FILE_TOO_LARGE, top,
+			 "file of %zu bytes is larger than the limit of %zu",
+			 r->len, r->lim->max_file);
+		return -1;
+	}
+	if (r->len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff))) {
+		diag_add(r->d, D_ENCODING, top,
+			 "UTF-16 text: save the file as UTF-8");
+		return -1;
+	}
+	nul = memchr(r->buf, '\0', r->len);
+	if (nul) {
+		diag_add(r->d, D_ENCODING,
+			 yread_offset_loc(r->buf, r->len, (size_t)(nul - r->buf)),
+			 "NUL byte in file: a framework is UTF-8 text");
+		return -1;
+	}
+	return 0;
+}
+
+static struct node *finish(struct reader *r, int status)
+{
+	struct node *root = status < 0 ? NULL : r->root;
+	struct loc top = {1, 1};
+
+	if (status >= 0 && (!root || yread_is_null(root))) {
+		diag_add(r->d, D_EMPTY_DOCUMENT, top,
+			 "empty framework: the file holds no YAML document");
+		root = NULL;
+	}
+	free(r->stack);
+	free(r->kids);
+	arena_release(&r->scratch);
+	return root;
+}
+
+struct node *yread_parse(const char *buf, size_t len,
+			 const struct yread_limits *lim, struct arena *doc,
+			 struct diags *d, yread_item_fn *fn, void *ctx)
+{
+	struct reader r = {.buf = buf, .len = len, .lim = lim, .doc = doc,
+			   .d = d, .fn = fn, .ctx = ctx};
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int status = 1;
+
+	arena_init(&r.scratch);
+	if (precheck(&r) < 0)
+		return finish(&r, -1);
+	if (!yaml_parser_initialize(&parser))
+		die_oom();
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (status > 0) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			report_parser_error(&r, &parser);
+			status = -1;
+			break;
+		}
+		status = on_event(&r, &ev);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return finish(&r, status);
+}
