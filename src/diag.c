@@ -217,3 +217,13 @@ const char *q(const char *s)
 {
 	return qn(s, strlen(s));
 }
+
+size_t utf8_seq_len(const char *s, size_t n)
+{
+	unsigned cp;
+	size_t len = utf8_len((const unsigned char *)s, n, &cp);
+
+	if (len && (is_bidi_control(cp) || (cp >= 0x80 && cp < 0xa0)))
+		return 0;
+	return len;
+}

@@ -95,6 +95,11 @@ void diags_sort(struct diags *d);
  * Returns a pointer to one of a few rotating static buffers, so up to four
  * results may be used in one diag_add call. */
 const char *q(const char *s);
+
+/* Length of the UTF-8 character at S (N bytes available), or 0 if the bytes
+ * are not valid UTF-8 or encode a C1 or bidi control, which must not be
+ * printed raw. */
+size_t utf8_seq_len(const char *s, size_t n);
 const char *qn(const char *s, size_t len);
 
 #endif

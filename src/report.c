@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "diag.h"
+
 /* Longest source line we quote under a diagnostic. */
 #define EXCERPT_MAX 240
 
@@ -50,11 +52,17 @@ static void print_excerpt(FILE *err, const char *s, size_t len, unsigned line,
 	if (len > EXCERPT_MAX)
 		return;
 	fprintf(err, "%5u | ", line);
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+	for (i = 0; i < len;) {
+		size_t n = utf8_seq_len(s + i, len - i);
 
-		/* Never send the file's control characters to a terminal. */
-		fputc(c < 0x20 || c == 0x7f ? ' ' : c, err);
+		/* Never send the file's control characters, bidi controls or
+		 * broken UTF-8 to a terminal: one '?' per character. */
+		if (n == 0)
+			fputc('?', err), i++;
+		else if (n == 1 && ((unsigned char)s[i] < 0x20 || s[i] == 0x7f))
+			fputc(s[i] == '\t' ? ' ' : '?', err), i++;
+		else
+			fwrite(s + i, 1, n, err), i += n;
 	}
 	fputs("\n      | ", err);
 	for (i = 0; i < len && ch < col; i++)
@@ -77,6 +85,10 @@ void report_text(FILE *out, FILE *err, struct file_report *r)
 		fprintf(err, "%s:%u:%u: %s: %s [%s]\n", r->path, g->loc.line, g->loc.col,
 			g->severity == SEV_ERROR ? "error" : "warning", g->message,
 			diag_code_name(g->code));
+		/* One excerpt per place: the next diagnostic may point there too. */
+		if (i + 1 < d->n && d->v[i + 1].loc.line == g->loc.line &&
+		    d->v[i + 1].loc.col == g->loc.col)
+			continue;
 		if (r->buf && g->loc.line >= cur.line) {
 			size_t len = cursor_seek(&cur, g->loc.line);
 

@@ -36,11 +36,15 @@ struct reader {
 	size_t nkids, kids_cap;
 	struct node *root;
 	int docs;
+	size_t skip; /* bytes of byte order mark not given to libyaml */
 };
 
-static struct loc mark_loc(yaml_mark_t m)
+/* libyaml's marks are 0-based; ours are 1-based. */
+static struct loc mark_loc(const struct reader *r, yaml_mark_t m)
 {
 	struct loc l = {(uint32_t)m.line + 1, (uint32_t)m.column + 1};
+
+	(void)r;
 	return l;
 }
 
@@ -130,7 +134,7 @@ static int check_scalar_text(struct reader *r, const char *s, size_t len,
 
 static struct node *scalar_node(struct reader *r, const yaml_event_t *ev)
 {
-	struct loc loc = mark_loc(ev->start_mark);
+	struct loc loc = mark_loc(r, ev->start_mark);
 	const char *s = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	struct node *n = new_node(r, NODE_SCALAR, loc);
@@ -243,7 +247,7 @@ static void attach(struct reader *r, struct node *n)
 static int open_collection(struct reader *r, const yaml_event_t *ev,
 			   enum node_kind kind)
 {
-	struct loc loc = mark_loc(ev->start_mark);
+	struct loc loc = mark_loc(r, ev->start_mark);
 	struct frame *f;
 	struct node *n;
 
@@ -298,16 +302,16 @@ static void report_parser_error(struct reader *r, yaml_parser_t *p)
 	size_t off;
 
 	if (p->error == YAML_READER_ERROR) {
-		loc = yread_offset_loc(r->buf, r->len, p->problem_offset);
+		loc = yread_offset_loc(r->buf, r->len, p->problem_offset + r->skip);
 		code = D_ENCODING;
 		diag_add(r->d, code, loc, "%s (byte 0x%02x at offset %zu)", problem,
-			 (unsigned)p->problem_value & 0xff, p->problem_offset);
+			 (unsigned)p->problem_value & 0xff, p->problem_offset + r->skip);
 		return;
 	}
 	if (p->error == YAML_MEMORY_ERROR)
 		die_oom();
-	loc = mark_loc(p->problem_mark);
-	off = p->problem_mark.index;
+	loc = mark_loc(r, p->problem_mark);
+	off = p->problem_mark.index + r->skip;
 	if (off < r->len && r->buf[off] == '\t')
 		diag_add(r->d, code, loc, "%s%s%s (tabs may not indent YAML; use spaces)",
 			 problem, p->context ? " " : "", p->context ? p->context : "");
@@ -319,7 +323,7 @@ static void report_parser_error(struct reader *r, yaml_parser_t *p)
 /* Handle one event.  Returns 1 to go on, 0 at the end, -1 to stop. */
 static int on_event(struct reader *r, const yaml_event_t *ev)
 {
-	struct loc loc = mark_loc(ev->start_mark);
+	struct loc loc = mark_loc(r, ev->start_mark);
 
 	switch (ev->type) {
 	case YAML_STREAM_START_EVENT:
@@ -416,11 +420,15 @@ struct node *yread_parse(const char *buf, size_t len,
 	int status = 1;
 
 	arena_init(&r.scratch);
+	/* With the encoding set explicitly libyaml would read a BOM as text,
+	 * so hand it the bytes after the BOM. */
+	r.skip = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 	if (precheck(&r) < 0)
 		return finish(&r, -1);
 	if (!yaml_parser_initialize(&parser))
 		die_oom();
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf + r.skip,
+				     len - r.skip);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	while (status > 0) {
 		if (!yaml_parser_parse(&parser, &ev)) {
