@@ -86,6 +86,13 @@ fi
 GENHASH=$(sha256sum "$BENCH/gen.py" | cut -c1-10)
 WORK=$(mktemp -d "$SCRATCH/run.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+# Snapshot the binaries: build/ may be rebuilt (or wiped) while a long run is going on.
+cp "$YAMLSCAN" "$WORK/yamlscan" && YAMLSCAN=$WORK/yamlscan
+FWSIM_ID=none
+if ((HAVE_FWSIM)); then
+    FWSIM_ID="sha256 $(sha256sum "$FWSIM" | cut -c1-12), built $(date -u -r "$FWSIM" '+%Y-%m-%d %H:%M UTC')"
+    cp "$FWSIM" "$WORK/fwsim" && FWSIM=$WORK/fwsim
+fi
 
 # --- helpers -----------------------------------------------------------------
 # gen N -> prints the path of the framework file with N steps (generating it if needed)
@@ -135,6 +142,7 @@ mb() { awk -v x="$1" 'BEGIN{printf "%.1f", x/1e6}'; }
 
 # --- the runs ----------------------------------------------------------------
 MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/^MemTotal:/{printf "%.1f", $2/1048576}' /proc/meminfo) GiB RAM"
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 log "machine: $MACHINE; sizes: ${SIZES[*]}; seed $SEED; $RUNS runs each"
 
 ROWS=()
@@ -198,6 +206,7 @@ done
 
 {
     echo "Machine: $MACHINE; $(date -u '+%Y-%m-%d %H:%M UTC'); seed $SEED; median of $RUNS interleaved runs."
+    echo "Load average at start: $LOAD0; fwsim binary: $FWSIM_ID."
     echo
     echo "| steps | file MB | yamlscan s | fwsim s | fwsim/yamlscan | python s | python/fwsim | fwsim peak RSS MB | fwsim RSS/file |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -173,6 +173,12 @@ static const char *suggest(struct validator *V, const char *id, unsigned mask)
 	return best;
 }
 
+/* "a step or fact", "a sanction", ... for the kinds in MASK. */
+static const char *mask_article(unsigned mask)
+{
+	return mask == (1u << K_ACTOR) ? "an" : "a";
+}
+
 /* "step or fact", "sanction", ... for the kinds in MASK. */
 static const char *mask_noun(unsigned mask)
 {
@@ -199,8 +205,8 @@ static void resolve(struct validator *V, struct ref *r, unsigned mask)
 		return;
 	}
 	if (e) {
-		diag_add(V->d, D_WRONG_KIND, r->loc, "'%s' is a %s, but a %s is needed here",
-			 r->id, kind_name(e->kind), mask_noun(mask));
+		diag_add(V->d, D_WRONG_KIND, r->loc, "'%s' is a %s, but %s %s is needed here",
+			 r->id, kind_name(e->kind), mask_article(mask), mask_noun(mask));
 		return;
 	}
 	hint = suggest(V, r->id, mask);
@@ -340,7 +346,9 @@ static void build_graph(struct validator *V)
 
 		V->first[i] = (uint32_t)V->nedges;
 		collect_edges(V, s->requires, 0);
-		if (s->window && s->window->after.index != NO_INDEX)
+		/* A window on the step itself is reported by check_window. */
+		if (s->window && s->window->after.index != NO_INDEX &&
+		    s->window->after.index != i)
 			add_edge(V, s->window->after.index, s->window->after.loc);
 	}
 	V->first[m->nsteps] = (uint32_t)V->nedges;
@@ -358,7 +366,7 @@ static void report_cycle(struct validator *V, const uint32_t *path, size_t n,
 
 		if (i == 8 && n > 10) {
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len,
-						" -> ... (%zu more)", n - 9);
+						" -> ... (%zu more)", n - 8);
 			i = n - 1;
 			continue;
 		}
@@ -482,7 +490,7 @@ static int step_can_happen(struct validator *V, uint32_t i)
 	const struct step *s = &V->m->steps[i];
 
 	if (s->window && s->window->after.index != NO_INDEX &&
-	    !V->possible[s->window->after.index])
+	    s->window->after.index != i && !V->possible[s->window->after.index])
 		return 0;
 	return can_be(V, s->requires, 1);
 }
@@ -596,7 +604,7 @@ static void report_never_ready(struct validator *V)
 		if (V->possible[i] || V->on_cycle[i] || !s->id)
 			continue;
 		if (s->window && s->window->after.index != NO_INDEX &&
-		    !V->possible[s->window->after.index])
+		    s->window->after.index != i && !V->possible[s->window->after.index])
 			r = &s->window->after;
 		else
 			r = impossible_dep(V, s->requires, 0);

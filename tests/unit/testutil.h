@@ -15,6 +15,15 @@
 #include "validate.h"
 #include "yamlread.h"
 
+static inline void dump_diags(const struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		fprintf(stderr, "  %u:%u %s: %s\n", d->v[i].loc.line, d->v[i].loc.col,
+			diag_code_name(d->v[i].code), d->v[i].message);
+}
+
 /* Load and validate LEN bytes of TEXT into a fresh model. */
 static inline int load_len(const char *text, size_t len, struct model *m,
 			   struct diags *d)
@@ -26,6 +35,8 @@ static inline int load_len(const char *text, size_t len, struct model *m,
 	rc = load_buffer(m, text, len, &yread_default_limits, d);
 	if (rc == 0)
 		validate_model(m, d);
+	if (getenv("FWSIM_TEST_DUMP")) /* to see what a failing test got */
+		dump_diags(d);
 	return rc;
 }
 
@@ -62,15 +73,6 @@ static inline const char *diag_msg(const struct diags *d, enum diag_code code)
 		if (d->v[i].code == code)
 			return d->v[i].message;
 	return "";
-}
-
-static inline void dump_diags(const struct diags *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->n; i++)
-		fprintf(stderr, "  %u:%u %s: %s\n", d->v[i].loc.line, d->v[i].loc.col,
-			diag_code_name(d->v[i].code), d->v[i].message);
 }
 
 /* A minimal valid framework head; append sections after it. */
