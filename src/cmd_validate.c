@@ -38,7 +38,9 @@ int cmd_validate(int argc, char **argv)
 		} else if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
 			command_help(stdout, command_find("validate"));
 			return finish_output(EXIT_OK);
-		} else if (strcmp(name, "--strict") == 0 && opt_no_value(&s)) {
+		} else if (strcmp(name, "--strict") == 0) {
+			if (!opt_no_value(&s))
+				return usage_error("validate", "--strict takes no value");
 			strict = 1;
 		} else if (strcmp(name, "--format") == 0) {
 			const char *v = opt_value(&s);

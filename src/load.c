@@ -51,6 +51,7 @@ static void get_fields(struct loader *L, const struct node *map, const char *wha
 		       const struct field *fields, size_t nf, const struct node **out)
 {
 	const char *names[16];
+	int hinted[16] = {0};
 	size_t i, j;
 
 	for (j = 0; j < nf; j++) {
@@ -71,16 +72,22 @@ static void get_fields(struct loader *L, const struct node *map, const char *wha
 			continue;
 		}
 		const char *hint = closest_name(k->str, names, nf);
-		if (hint)
+		if (hint) {
+			/* The misspelt key stands for the one that is missing:
+			 * one diagnostic is enough. */
+			for (j = 0; j < nf; j++)
+				if (names[j] == hint)
+					hinted[j] = 1;
 			diag_add(L->d, D_UNKNOWN_KEY, k->loc,
 				 "unknown key %s in %s; did you mean '%s'?",
 				 qn(k->str, k->len), what, hint);
-		else
+		} else {
 			diag_add(L->d, D_UNKNOWN_KEY, k->loc, "unknown key %s in %s",
 				 qn(k->str, k->len), what);
+		}
 	}
 	for (j = 0; j < nf; j++)
-		if (fields[j].required && !out[j])
+		if (fields[j].required && !out[j] && !hinted[j])
 			diag_add(L->d, D_MISSING_KEY, map->loc,
 				 "%s has no '%s' (required)", what, fields[j].name);
 }

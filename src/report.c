@@ -71,6 +71,12 @@ static void print_excerpt(FILE *err, const char *s, size_t len, unsigned line,
 	fputs("^\n", err);
 }
 
+/* "1 step" or "3 steps", then AFTER. */
+static void count(FILE *out, size_t n, const char *noun, const char *after)
+{
+	fprintf(out, "%zu %s%s%s", n, noun, n == 1 ? "" : "s", after);
+}
+
 void report_text(FILE *out, FILE *err, struct file_report *r)
 {
 	struct diags *d = r->diags;
@@ -101,13 +107,16 @@ void report_text(FILE *out, FILE *err, struct file_report *r)
 	if (r->valid && r->m) {
 		const struct model *m = r->m;
 
-		fprintf(out, "%s: valid%s: %zu steps, %zu sanctions, %zu facts, "
-			"%zu triggers, %zu guarantees, %zu edges\n",
-			r->path, d->warnings ? " with warnings" : "", m->nsteps,
-			m->nsanctions, m->nfacts, m->ntriggers, m->nguarantees, m->edges);
+		fprintf(out, "%s: valid%s: ", r->path, d->warnings ? " with warnings" : "");
+		count(out, m->nsteps, "step", ", ");
+		count(out, m->nsanctions, "sanction", ", ");
+		count(out, m->nfacts, "fact", ", ");
+		count(out, m->ntriggers, "trigger", ", ");
+		count(out, m->nguarantees, "guarantee", ", ");
+		count(out, m->edges, "edge", "\n");
 	} else if (!r->valid) {
-		fprintf(err, "%s: invalid: %zu error%s, %zu warning%s\n", r->path,
-			d->errors, d->errors == 1 ? "" : "s", d->warnings,
-			d->warnings == 1 ? "" : "s");
+		fprintf(err, "%s: invalid: ", r->path);
+		count(err, d->errors, "error", ", ");
+		count(err, d->warnings, "warning", "\n");
 	}
 }
