@@ -63,6 +63,10 @@ static void get_fields(struct loader *L, const struct node *map, const char *wha
 
 		if (k->kind != NODE_SCALAR || k->poisoned)
 			continue; /* reported by the reader */
+		/* A merge key's alias was refused already; the key itself
+		 * adds nothing a reader needs to hear. */
+		if (strcmp(k->str, "<<") == 0 && map->kids[2 * i + 1]->poisoned)
+			continue;
 		for (j = 0; j < nf; j++)
 			if (strcmp(k->str, fields[j].name) == 0)
 				break;
@@ -148,18 +152,22 @@ static int get_bool(struct loader *L, const struct node *n, const char *what, bo
 
 	if (!is_scalar(L, n, what, "true or false"))
 		return -1;
-	if (n->plain && strcmp(n->str, "true") == 0)
+	if (!n->plain) {
+		diag_add(L->d, D_WRONG_TYPE, n->loc,
+			 "%s must be true or false, not a quoted string", what);
+		return -1;
+	}
+	if (strcmp(n->str, "true") == 0)
 		*out = true;
-	else if (n->plain && strcmp(n->str, "false") == 0)
+	else if (strcmp(n->str, "false") == 0)
 		*out = false;
 	else {
 		for (i = 0; i < NFIELDS(yaml11); i++)
-			if (n->plain && strcmp(n->str, yaml11[i]) == 0)
+			if (strcmp(n->str, yaml11[i]) == 0)
 				break;
 		diag_add(L->d, D_BAD_VALUE, n->loc, "%s must be true or false, not %s%s",
 			 what, qn(n->str, n->len),
-			 i < NFIELDS(yaml11) ? " (fwsim does not read YAML 1.1 booleans)"
-					     : n->plain ? "" : " (quoted, so a string)");
+			 i < NFIELDS(yaml11) ? " (fwsim does not read YAML 1.1 booleans)" : "");
 		return -1;
 	}
 	return 0;

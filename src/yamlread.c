@@ -35,6 +35,7 @@ struct reader {
 	struct node **kids; /* children of open collections, innermost last */
 	size_t nkids, kids_cap;
 	struct node *root;
+	struct loc doc_loc; /* where the (first) document starts */
 	int docs;
 	size_t skip; /* bytes of byte order mark not given to libyaml */
 };
@@ -310,7 +311,17 @@ static void report_parser_error(struct reader *r, yaml_parser_t *p)
 	}
 	if (p->error == YAML_MEMORY_ERROR)
 		die_oom();
+	/* An unclosed quote or bracket is noticed far from where it opened,
+	 * often at the end of the file: point at the opening instead. */
 	loc = mark_loc(r, p->problem_mark);
+	if (p->context && p->context_mark.line < p->problem_mark.line) {
+		struct loc seen = loc;
+
+		loc = mark_loc(r, p->context_mark);
+		diag_add(r->d, code, loc, "%s %s that starts here (noticed at line %u, column %u)",
+			 problem, p->context, seen.line, seen.col);
+		return;
+	}
 	off = p->problem_mark.index + r->skip;
 	if (off < r->len && r->buf[off] == '\t')
 		diag_add(r->d, code, loc, "%s%s%s (tabs may not indent YAML; use spaces)",
@@ -332,8 +343,10 @@ static int on_event(struct reader *r, const yaml_event_t *ev)
 	case YAML_STREAM_END_EVENT:
 		return 0;
 	case YAML_DOCUMENT_START_EVENT:
-		if (r->docs++ == 0)
+		if (r->docs++ == 0) {
+			r->doc_loc = loc;
 			return 1;
+		}
 		diag_add(r->d, D_YAML_MULTIDOC, loc,
 			 "a second YAML document: a framework file holds exactly one");
 		return -1;
@@ -399,6 +412,9 @@ static struct node *finish(struct reader *r, int status)
 	struct loc top = {1, 1};
 
 	if (status >= 0 && (!root || yread_is_null(root))) {
+		/* An explicit `---` or a `~` has a place; an empty file has not. */
+		if (root)
+			top = root->plain && root->len ? root->loc : r->doc_loc;
 		diag_add(r->d, D_EMPTY_DOCUMENT, top,
 			 "empty framework: the file holds no YAML document");
 		root = NULL;
