@@ -283,6 +283,17 @@ static void get_just(struct loader *L, const struct node *basis,
 }
 
 /* "step 'x'" or just "step" when the id is unknown, into BUF. */
+/* A justification that conditions may point to: the item vectors move as
+ * they grow, so what a condition keeps must live in the arena. */
+static const struct just *stable_just(struct loader *L, const struct node *basis,
+				      const struct node *inferred, const char *what)
+{
+	struct just *j = arena_zalloc(&L->m->arena, sizeof(*j));
+
+	get_just(L, basis, inferred, what, j);
+	return j;
+}
+
 static const char *describe(char *buf, size_t size, const char *kind, const char *id)
 {
 	if (id)
@@ -626,6 +637,7 @@ static void conv_step(struct loader *L, const struct node *n, const char *what)
 	const struct node *v[NFIELDS(fields)];
 	struct step *s;
 	struct cond_ctx cx = {1, what};
+	const struct just *just;
 
 	get_fields(L, n, what, fields, NFIELDS(fields), v);
 	s = VEC_PUSH(L->m->steps, L->m->nsteps, L->m->cap_steps);
@@ -646,9 +658,10 @@ static void conv_step(struct loader *L, const struct node *n, const char *what)
 	s->text = get_text(L, v[3], "'text'");
 	if (v[4])
 		get_refs(L, v[4], "'actor'", &s->actors);
-	get_just(L, v[6], v[7], what, &s->just);
+	just = stable_just(L, v[6], v[7], what);
+	s->just = *just;
 	if (v[5])
-		s->requires = conv_cond(L, v[5], &s->just, &cx);
+		s->requires = conv_cond(L, v[5], just, &cx);
 	else if (v[6] || v[7])
 		diag_add(L->d, D_UNKNOWN_KEY, (v[6] ? v[6] : v[7])->loc,
 			 "%s has a justification but no 'requires' for it to justify",
@@ -669,6 +682,7 @@ static void conv_trigger(struct loader *L, const struct node *n, const char *wha
 	const struct node *v[NFIELDS(fields)];
 	struct trigger *t;
 	struct cond_ctx cx = {1, what};
+	const struct just *just;
 	uint32_t i;
 
 	get_fields(L, n, what, fields, NFIELDS(fields), v);
@@ -676,13 +690,14 @@ static void conv_trigger(struct loader *L, const struct node *n, const char *wha
 	memset(t, 0, sizeof(*t));
 	t->loc = n->loc;
 	t->id = get_id(L, v[0], "trigger id");
-	get_just(L, v[3], v[4], what, &t->just);
+	just = stable_just(L, v[3], v[4], what);
+	t->just = *just;
 	if (!v[3] && !v[4])
 		diag_add(L->d, D_MISSING_BASIS, n->loc,
 			 "%s has no 'basis' (quoted source) or 'inferred' (your reason)",
 			 what);
 	if (v[1])
-		t->when = conv_cond(L, v[1], &t->just, &cx);
+		t->when = conv_cond(L, v[1], just, &cx);
 	if (v[2])
 		conv_actions(L, v[2], 0, what, &t->actions, &t->nactions);
 	if (v[2] && v[2]->kind == NODE_SEQ && v[2]->n == 0)
@@ -710,6 +725,7 @@ static void conv_guarantee(struct loader *L, const struct node *n, const char *w
 	static const struct field during_fields[] = {{"from", 1}, {"until", 1}};
 	const struct node *v[NFIELDS(fields)], *w[2] = {NULL, NULL};
 	struct guarantee *g;
+	const struct just *just;
 
 	get_fields(L, n, what, fields, NFIELDS(fields), v);
 	g = VEC_PUSH(L->m->guarantees, L->m->nguarantees, L->m->cap_guarantees);
@@ -717,14 +733,15 @@ static void conv_guarantee(struct loader *L, const struct node *n, const char *w
 	g->loc = n->loc;
 	g->id = get_id(L, v[0], "guarantee id");
 	g->text = get_text(L, v[1], "'text'");
-	get_just(L, v[4], v[5], what, &g->just);
+	just = stable_just(L, v[4], v[5], what);
+	g->just = *just;
 	if (v[2] && v[2]->kind != NODE_MAP)
 		wrong_type(L, v[2], "'during'", "a mapping with 'from' and 'until'");
 	else if (v[2])
 		get_fields(L, v[2], "'during'", during_fields, 2, w);
-	g->from = guarantee_cond(L, w[0], &g->just, what);
-	g->until = guarantee_cond(L, w[1], &g->just, what);
-	g->holds = guarantee_cond(L, v[3], &g->just, what);
+	g->from = guarantee_cond(L, w[0], just, what);
+	g->until = guarantee_cond(L, w[1], just, what);
+	g->holds = guarantee_cond(L, v[3], just, what);
 }
 
 static const struct section {
