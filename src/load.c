@@ -12,6 +12,10 @@
 struct loader {
 	struct model *m;
 	struct diags *d;
+	/* The root key each section was first streamed under: a section
+	 * written twice is a duplicate key, and only its first copy counts,
+	 * as in every other mapping. */
+	const struct node *section_key[6];
 };
 
 /* One key a mapping may hold. */
@@ -33,7 +37,7 @@ static const char *node_type_name(const struct node *n)
 		return "a mapping";
 	if (n->kind == NODE_SEQ)
 		return "a list";
-	return yread_is_null(n) ? "nothing (null)" : "a string";
+	return yread_is_null(n) ? "nothing (null)" : "a single value";
 }
 
 static void wrong_type(struct loader *L, const struct node *n, const char *what,
@@ -94,6 +98,17 @@ static void get_fields(struct loader *L, const struct node *map, const char *wha
 		if (fields[j].required && !out[j] && !hinted[j])
 			diag_add(L->d, D_MISSING_KEY, map->loc,
 				 "%s has no '%s' (required)", what, fields[j].name);
+}
+
+/* The key under which MAP holds VALUE, for diagnostics about the key. */
+static const struct node *key_of(const struct node *map, const struct node *value)
+{
+	uint32_t i;
+
+	for (i = 0; i < map->n; i++)
+		if (map->kids[2 * i + 1] == value)
+			return map->kids[2 * i];
+	return value;
 }
 
 static int is_scalar(struct loader *L, const struct node *n, const char *what,
@@ -214,7 +229,7 @@ static int get_date(struct loader *L, const struct node *n, const char *what, da
 		return -1;
 	if (date_parse(n->str, out) < 0) {
 		diag_add(L->d, D_BAD_VALUE, n->loc,
-			 "%s %s is not a date in the form YYYY-MM-DD", what,
+			 "%s %s is not a calendar date written YYYY-MM-DD", what,
 			 qn(n->str, n->len));
 		return -1;
 	}
@@ -262,14 +277,18 @@ static void get_refs(struct loader *L, const struct node *n, const char *what,
 	}
 }
 
-/* basis: or inferred:, at most one of them. */
-static void get_just(struct loader *L, const struct node *basis,
+/* basis: or inferred: of MAP, at most one of them. */
+static void get_just(struct loader *L, const struct node *map, const struct node *basis,
 		     const struct node *inferred, const char *what, struct just *out)
 {
 	out->kind = JUST_NONE;
 	out->text = NULL;
 	if (basis && inferred) {
-		diag_add(L->d, D_BAD_VALUE, inferred->loc,
+		const struct node *kb = key_of(map, basis), *ki = key_of(map, inferred);
+		const struct node *later = ki->loc.line > kb->loc.line ||
+			(ki->loc.line == kb->loc.line && ki->loc.col > kb->loc.col) ? ki : kb;
+
+		diag_add(L->d, D_BAD_VALUE, later->loc,
 			 "%s has both 'basis' and 'inferred': give one", what);
 		return;
 	}
@@ -285,12 +304,13 @@ static void get_just(struct loader *L, const struct node *basis,
 /* "step 'x'" or just "step" when the id is unknown, into BUF. */
 /* A justification that conditions may point to: the item vectors move as
  * they grow, so what a condition keeps must live in the arena. */
-static const struct just *stable_just(struct loader *L, const struct node *basis,
-				      const struct node *inferred, const char *what)
+static const struct just *stable_just(struct loader *L, const struct node *map,
+				      const struct node *basis, const struct node *inferred,
+				      const char *what)
 {
 	struct just *j = arena_zalloc(&L->m->arena, sizeof(*j));
 
-	get_just(L, basis, inferred, what, j);
+	get_just(L, map, basis, inferred, what, j);
 	return j;
 }
 
@@ -385,7 +405,7 @@ static struct cond *cond_map(struct loader *L, const struct node *n,
 	}
 	if (v[4] || v[5]) {
 		own = arena_zalloc(&L->m->arena, sizeof(*own));
-		get_just(L, v[4], v[5], "a condition", own);
+		get_just(L, n, v[4], v[5], "a condition", own);
 		just = own;
 	}
 	if (v[3])
@@ -402,7 +422,9 @@ static struct cond *cond_map(struct loader *L, const struct node *n,
 		wrong_type(L, v[i], i == 0 ? "'all'" : "'any'", "a list of conditions");
 		return NULL;
 	}
-	return cond_list(L, v[i], i == 0 ? C_ALL : C_ANY, just, cx);
+	c = cond_list(L, v[i], i == 0 ? C_ALL : C_ANY, just, cx);
+	c->loc = n->loc; /* `{all: [...]}` is where the mapping starts */
+	return c;
 }
 
 static struct cond *conv_cond(struct loader *L, const struct node *n,
@@ -441,7 +463,7 @@ static void conv_action(struct loader *L, const struct node *n, int is_effect,
 	 * confusable condition, so only effects take one. */
 	get_fields(L, n, what, fields, NFIELDS(fields), v);
 	if (!is_effect && v[3]) {
-		diag_add(L->d, D_UNKNOWN_KEY, v[3]->loc,
+		diag_add(L->d, D_UNKNOWN_KEY, key_of(n, v[3])->loc,
 			 "'if' is for step effects; put the condition in the trigger's 'when'");
 		v[3] = NULL;
 	}
@@ -456,13 +478,15 @@ static void conv_action(struct loader *L, const struct node *n, int is_effect,
 	get_refs(L, v[0] ? v[0] : v[1], v[0] ? "'lift'" : "'suspend'", &a->sanctions);
 	if (v[2])
 		get_refs(L, v[2], "'by'", &a->by);
-	get_just(L, v[4], v[5], what, &a->just);
+	get_just(L, n, v[4], v[5], what, &a->just);
 	if (is_effect && a->just.kind == JUST_NONE && !v[4] && !v[5])
 		diag_add(L->d, D_MISSING_BASIS, n->loc,
 			 "%s has no 'basis' (quoted source) or 'inferred' (your reason)",
 			 what);
 	if (v[3]) {
-		struct cond_ctx cx = {1, what};
+		/* A missing justification was reported for the effect as a
+		 * whole; its condition does not need a second report. */
+		struct cond_ctx cx = {0, what};
 
 		a->cond_if = conv_cond(L, v[3], &a->just, &cx);
 	}
@@ -519,7 +543,7 @@ static struct window *conv_window(struct loader *L, const struct node *n,
 		w->has_not_before = true;
 	if (v[2] && get_duration(L, v[2], "'not_after'", &w->not_after) == 0)
 		w->has_not_after = true;
-	get_just(L, v[3], v[4], what, &w->just);
+	get_just(L, n, v[3], v[4], what, &w->just);
 	if (!v[3] && !v[4])
 		diag_add(L->d, D_MISSING_BASIS, n->loc,
 			 "%s has no 'basis' (quoted source) or 'inferred' (your reason)",
@@ -567,6 +591,7 @@ static void conv_actor(struct loader *L, const struct node *n, const char *what)
 	memset(a, 0, sizeof(*a));
 	a->loc = n->loc;
 	a->id = get_id(L, v[0], "actor id");
+	a->id_loc = v[0] ? v[0]->loc : n->loc;
 	a->name = get_text(L, v[1], "'name'");
 	a->description = v[2] ? get_text(L, v[2], "'description'") : NULL;
 }
@@ -585,10 +610,11 @@ static void conv_fact(struct loader *L, const struct node *n, const char *what)
 	memset(f, 0, sizeof(*f));
 	f->loc = n->loc;
 	f->id = get_id(L, v[0], "fact id");
+	f->id_loc = v[0] ? v[0]->loc : n->loc;
 	f->description = get_text(L, v[1], "'description'");
 	if (v[2])
 		get_bool(L, v[2], "'initial'", &f->initial);
-	get_just(L, v[3], v[4], what, &f->just);
+	get_just(L, n, v[3], v[4], what, &f->just);
 	if (!v[3] && !v[4])
 		diag_add(L->d, D_MISSING_BASIS, n->loc,
 			 "%s has no 'basis' (the source words it stands for) or "
@@ -611,6 +637,7 @@ static void conv_sanction(struct loader *L, const struct node *n, const char *wh
 	memset(s, 0, sizeof(*s));
 	s->loc = n->loc;
 	s->id = get_id(L, v[0], "sanction id");
+	s->id_loc = v[0] ? v[0]->loc : n->loc;
 	s->description = get_text(L, v[1], "'description'");
 	if (v[2])
 		get_refs(L, v[2], "'imposed_by'", &s->imposed_by);
@@ -624,7 +651,7 @@ static void conv_sanction(struct loader *L, const struct node *n, const char *wh
 				 "'initial' must be active, suspended or lifted, not %s",
 				 qn(v[3]->str, v[3]->len));
 	}
-	get_just(L, v[4], v[5], what, &s->just);
+	get_just(L, n, v[4], v[5], what, &s->just);
 }
 
 static void conv_step(struct loader *L, const struct node *n, const char *what)
@@ -644,6 +671,7 @@ static void conv_step(struct loader *L, const struct node *n, const char *what)
 	memset(s, 0, sizeof(*s));
 	s->loc = n->loc;
 	s->id = get_id(L, v[0], "step id");
+	s->id_loc = v[0] ? v[0]->loc : n->loc;
 	if (s->id && strspn(s->id, "0123456789") == strlen(s->id)) {
 		diag_add(L->d, D_BAD_ID, v[0]->loc,
 			 "step id '%s' is all digits: numbers already address steps, "
@@ -658,12 +686,12 @@ static void conv_step(struct loader *L, const struct node *n, const char *what)
 	s->text = get_text(L, v[3], "'text'");
 	if (v[4])
 		get_refs(L, v[4], "'actor'", &s->actors);
-	just = stable_just(L, v[6], v[7], what);
+	just = stable_just(L, n, v[6], v[7], what);
 	s->just = *just;
 	if (v[5])
 		s->requires = conv_cond(L, v[5], just, &cx);
 	else if (v[6] || v[7])
-		diag_add(L->d, D_UNKNOWN_KEY, (v[6] ? v[6] : v[7])->loc,
+		diag_add(L->d, D_UNKNOWN_KEY, key_of(n, v[6] ? v[6] : v[7])->loc,
 			 "%s has a justification but no 'requires' for it to justify",
 			 what);
 	if (v[8])
@@ -681,7 +709,9 @@ static void conv_trigger(struct loader *L, const struct node *n, const char *wha
 	};
 	const struct node *v[NFIELDS(fields)];
 	struct trigger *t;
-	struct cond_ctx cx = {1, what};
+	/* Every reference in `when` stands on the trigger's justification,
+	 * which is checked for the trigger as a whole. */
+	struct cond_ctx cx = {0, what};
 	const struct just *just;
 	uint32_t i;
 
@@ -690,7 +720,8 @@ static void conv_trigger(struct loader *L, const struct node *n, const char *wha
 	memset(t, 0, sizeof(*t));
 	t->loc = n->loc;
 	t->id = get_id(L, v[0], "trigger id");
-	just = stable_just(L, v[3], v[4], what);
+	t->id_loc = v[0] ? v[0]->loc : n->loc;
+	just = stable_just(L, n, v[3], v[4], what);
 	t->just = *just;
 	if (!v[3] && !v[4])
 		diag_add(L->d, D_MISSING_BASIS, n->loc,
@@ -732,8 +763,9 @@ static void conv_guarantee(struct loader *L, const struct node *n, const char *w
 	memset(g, 0, sizeof(*g));
 	g->loc = n->loc;
 	g->id = get_id(L, v[0], "guarantee id");
+	g->id_loc = v[0] ? v[0]->loc : n->loc;
 	g->text = get_text(L, v[1], "'text'");
-	just = stable_just(L, v[4], v[5], what);
+	just = stable_just(L, n, v[4], v[5], what);
 	g->just = *just;
 	if (v[2] && v[2]->kind != NODE_MAP)
 		wrong_type(L, v[2], "'during'", "a mapping with 'from' and 'until'");
@@ -771,6 +803,10 @@ static void on_item(void *ctx, const struct node *key, size_t index,
 			break;
 	if (i == NFIELDS(sections))
 		return; /* an unknown root key: reported with the root */
+	if (!L->section_key[i])
+		L->section_key[i] = key;
+	if (L->section_key[i] != key)
+		return; /* a second copy: reported by the reader */
 	if (item->kind != NODE_MAP) {
 		snprintf(what, sizeof(what), "each entry of '%s'", sections[i].key);
 		wrong_type(L, item, what, "a mapping");
@@ -864,7 +900,7 @@ static void conv_root(struct loader *L, const struct node *root)
 int load_buffer(struct model *m, const char *buf, size_t len,
 		const struct yread_limits *lim, struct diags *d)
 {
-	struct loader L = {m, d};
+	struct loader L = {.m = m, .d = d};
 	struct arena doc;
 	struct node *root;
 	int rc = 0;

@@ -7,7 +7,7 @@
 const char *kind_name(enum kind k)
 {
 	static const char *const names[K__COUNT] = {
-		"actor", "fact", "sanction", "step", "trigger", "guarantee",
+		"actor", "fact", "sanction", "step", "trigger", "guarantee", "framework",
 	};
 	return names[k];
 }

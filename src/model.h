@@ -16,7 +16,10 @@
 
 #define NO_INDEX UINT32_MAX
 
-enum kind { K_ACTOR, K_FACT, K_SANCTION, K_STEP, K_TRIGGER, K_GUARANTEE, K__COUNT };
+/* What an id names.  K_FRAMEWORK is the framework itself: its id shares
+ * the one namespace of the file. */
+enum kind { K_ACTOR, K_FACT, K_SANCTION, K_STEP, K_TRIGGER, K_GUARANTEE, K_FRAMEWORK,
+	    K__COUNT };
 
 /* "actor", "fact", ... for messages. */
 const char *kind_name(enum kind k);
@@ -84,12 +87,14 @@ struct action {
 struct actor {
 	const char *id;
 	struct loc loc;
+	struct loc id_loc;           /* where the id is written */
 	const char *name, *description;
 };
 
 struct fact {
 	const char *id;
 	struct loc loc;
+	struct loc id_loc;           /* where the id is written */
 	const char *description;
 	bool initial;
 	struct just just;
@@ -103,6 +108,7 @@ const char *sanction_status_name(enum sanction_status s);
 struct sanction {
 	const char *id;
 	struct loc loc;
+	struct loc id_loc;           /* where the id is written */
 	const char *description;
 	struct refs imposed_by;
 	enum sanction_status initial;
@@ -112,6 +118,7 @@ struct sanction {
 struct step {
 	const char *id;
 	struct loc loc;
+	struct loc id_loc;           /* where the id is written */
 	uint32_t number;
 	struct loc number_loc;
 	const char *title, *text;
@@ -127,6 +134,7 @@ struct step {
 struct trigger {
 	const char *id;
 	struct loc loc;
+	struct loc id_loc;           /* where the id is written */
 	struct cond *when;
 	struct action *actions;
 	uint32_t nactions;
@@ -136,6 +144,7 @@ struct trigger {
 struct guarantee {
 	const char *id;
 	struct loc loc;
+	struct loc id_loc;           /* where the id is written */
 	const char *text;
 	struct cond *from, *until, *holds;
 	struct just just;

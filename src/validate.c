@@ -17,6 +17,7 @@
 struct edge {
 	uint32_t to;    /* the step depended on */
 	struct loc loc; /* the reference */
+	bool hard;      /* needed: not one choice among others in an `any` */
 };
 
 struct validator {
@@ -46,20 +47,22 @@ static size_t kind_count(const struct model *m, enum kind k)
 	case K_SANCTION: return m->nsanctions;
 	case K_STEP: return m->nsteps;
 	case K_TRIGGER: return m->ntriggers;
-	default: return m->nguarantees;
+	case K_GUARANTEE: return m->nguarantees;
+	default: return m->id ? 1 : 0;
 	}
 }
 
-/* The id and location of item I of kind K. */
+/* The id of item I of kind K, and where it is written. */
 static const char *item_id(const struct model *m, enum kind k, size_t i, struct loc *loc)
 {
 	switch (k) {
-	case K_ACTOR: *loc = m->actors[i].loc; return m->actors[i].id;
-	case K_FACT: *loc = m->facts[i].loc; return m->facts[i].id;
-	case K_SANCTION: *loc = m->sanctions[i].loc; return m->sanctions[i].id;
-	case K_STEP: *loc = m->steps[i].loc; return m->steps[i].id;
-	case K_TRIGGER: *loc = m->triggers[i].loc; return m->triggers[i].id;
-	default: *loc = m->guarantees[i].loc; return m->guarantees[i].id;
+	case K_ACTOR: *loc = m->actors[i].id_loc; return m->actors[i].id;
+	case K_FACT: *loc = m->facts[i].id_loc; return m->facts[i].id;
+	case K_SANCTION: *loc = m->sanctions[i].id_loc; return m->sanctions[i].id;
+	case K_STEP: *loc = m->steps[i].id_loc; return m->steps[i].id;
+	case K_TRIGGER: *loc = m->triggers[i].id_loc; return m->triggers[i].id;
+	case K_GUARANTEE: *loc = m->guarantees[i].id_loc; return m->guarantees[i].id;
+	default: *loc = m->id_loc; return m->id;
 	}
 }
 
@@ -281,6 +284,17 @@ static void resolve_all(struct validator *V)
 
 /* ---- windows ------------------------------------------------------------ */
 
+static int is_calendar(struct duration d)
+{
+	return d.unit == 'm' || d.unit == 'y';
+}
+
+/* Months for calendar units, days otherwise. */
+static long in_base_units(struct duration d)
+{
+	return (long)d.n * (d.unit == 'y' ? 12 : d.unit == 'w' ? 7 : 1);
+}
+
 static void check_window(struct validator *V, const struct step *s, uint32_t self)
 {
 	const struct window *w = s->window;
@@ -300,6 +314,12 @@ static void check_window(struct validator *V, const struct step *s, uint32_t sel
 	if (w->has_not_before && w->has_not_after) {
 		duration_days(w->not_before, &nb_min, &nb_max);
 		duration_days(w->not_after, &na_min, &na_max);
+		/* Calendar units compare exactly among themselves (a year is
+		 * twelve months); across kinds, only by their bounds in days. */
+		if (is_calendar(w->not_before) == is_calendar(w->not_after)) {
+			nb_min = nb_max = in_base_units(w->not_before);
+			na_min = na_max = in_base_units(w->not_after);
+		}
 		if (nb_min > na_max)
 			diag_add(V->d, D_WINDOW_RANGE, w->loc,
 				 "the window of step '%s' closes (%u%c) before it opens (%u%c)",
@@ -310,17 +330,21 @@ static void check_window(struct validator *V, const struct step *s, uint32_t sel
 
 /* ---- the dependency graph ------------------------------------------------ */
 
-static void add_edge(struct validator *V, uint32_t to, struct loc loc)
+static void add_edge(struct validator *V, uint32_t to, struct loc loc, bool hard)
 {
 	struct edge *e = VEC_PUSH(V->edge, V->nedges, V->cap_edges);
 
 	e->to = to;
 	e->loc = loc;
+	e->hard = hard;
 }
 
 /* Edges for the step references of C that are not under a `not`: only those
- * make a step wait.  (`not X` means "before X", which never deadlocks.) */
-static void collect_edges(struct validator *V, const struct cond *c, int negated)
+ * make a step wait.  (`not X` means "before X", which never deadlocks.)
+ * References that are one choice of several in an `any` are soft: a loop
+ * through them is no deadlock while another choice remains. */
+static void collect_edges(struct validator *V, const struct cond *c, int negated,
+			  bool hard)
 {
 	uint32_t i;
 
@@ -328,11 +352,12 @@ static void collect_edges(struct validator *V, const struct cond *c, int negated
 		return;
 	if (c->kind == C_REF) {
 		if (!negated && c->ref.index != NO_INDEX && c->ref.kind == K_STEP)
-			add_edge(V, c->ref.index, c->ref.loc);
+			add_edge(V, c->ref.index, c->ref.loc, hard);
 		return;
 	}
 	for (i = 0; i < c->n; i++)
-		collect_edges(V, c->kids[i], negated ^ (c->kind == C_NOT));
+		collect_edges(V, c->kids[i], negated ^ (c->kind == C_NOT),
+			      hard && !(c->kind == C_ANY && c->n > 1));
 }
 
 static void build_graph(struct validator *V)
@@ -345,11 +370,11 @@ static void build_graph(struct validator *V)
 		const struct step *s = &m->steps[i];
 
 		V->first[i] = (uint32_t)V->nedges;
-		collect_edges(V, s->requires, 0);
+		collect_edges(V, s->requires, 0, true);
 		/* A window on the step itself is reported by check_window. */
 		if (s->window && s->window->after.index != NO_INDEX &&
 		    s->window->after.index != i)
-			add_edge(V, s->window->after.index, s->window->after.loc);
+			add_edge(V, s->window->after.index, s->window->after.loc, true);
 	}
 	V->first[m->nsteps] = (uint32_t)V->nedges;
 }
@@ -379,7 +404,8 @@ static void report_cycle(struct validator *V, const uint32_t *path, size_t n,
 		V->on_cycle[path[i]] = true;
 }
 
-/* Iterative depth-first search for cycles; each back edge is one cycle. */
+/* Iterative depth-first search for cycles of hard edges (real deadlocks);
+ * each back edge is one cycle. */
 static void find_cycles(struct validator *V)
 {
 	size_t n = V->m->nsteps, found = 0, root;
@@ -404,6 +430,8 @@ static void find_cycles(struct validator *V)
 				continue;
 			}
 			const struct edge *e = &V->edge[next[u]++];
+			if (!e->hard)
+				continue;
 			if (colour[e->to] == 0) {
 				colour[e->to] = 1;
 				next[e->to] = V->first[e->to];
@@ -637,11 +665,16 @@ static void scan_actions(struct validator *V, const struct action *a, uint32_t n
 
 			if (r->index == NO_INDEX)
 				continue;
+			/* Effects with their own `if` may exclude each other;
+			 * only unconditional ones surely collide. */
+			if (a[i].cond_if)
+				goto lifted;
 			if (other[r->index] == g)
 				diag_add(V->d, D_CONTRADICTORY_ACTIONS, r->loc,
 					 "%s both lifts and suspends sanction '%s'",
 					 owner, r->id);
 			mine[r->index] = g;
+		lifted:
 			if (a[i].kind == A_LIFT && can_happen &&
 			    can_be(V, a[i].cond_if, 1))
 				lifted[r->index] = true;

@@ -26,7 +26,14 @@ struct reader {
 	const char *buf;
 	size_t len;
 	const struct yread_limits *lim;
-	struct arena *doc, scratch;
+	struct arena *doc;
+	/* Streamed items are built in one scratch arena while the previous
+	 * item waits in the other: an item is handed out only once the next
+	 * one (or the end of its list) parsed, so a syntax error just after
+	 * an item does not get the half-read item checked as if complete. */
+	struct arena scratch[2];
+	int cur;                   /* the arena new items are built in */
+	struct node *pending;      /* a finished item not yet handed out */
 	struct diags *d;
 	yread_item_fn *fn;
 	void *ctx;
@@ -71,6 +78,22 @@ struct loc yread_offset_loc(const char *buf, size_t len, size_t offset)
 	return l;
 }
 
+/* Byte offset of LOC in BUF (LEN if past the end). */
+static size_t loc_offset(const char *buf, size_t len, struct loc loc)
+{
+	size_t i = (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) ? 3 : 0;
+	uint32_t line = 1, col = 1;
+
+	for (; i < len && line < loc.line; i++)
+		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n')))
+			line++;
+	for (; i < len && col < loc.col; i++)
+		if (((unsigned char)buf[i] & 0xc0) != 0x80 &&
+		    (i + 1 >= len || ((unsigned char)buf[i + 1] & 0xc0) != 0x80))
+			col++;
+	return i;
+}
+
 int yread_is_null(const struct node *n)
 {
 	static const char *const nulls[] = {"", "~", "null", "Null", "NULL"};
@@ -87,7 +110,7 @@ int yread_is_null(const struct node *n)
 /* Where new nodes go: the scratch arena while inside a streamed item. */
 static struct arena *cur_arena(struct reader *r)
 {
-	return (r->depth >= 2 && r->stack[1].streams) ? &r->scratch : r->doc;
+	return (r->depth >= 2 && r->stack[1].streams) ? &r->scratch[r->cur] : r->doc;
 }
 
 static struct node *new_node(struct reader *r, enum node_kind kind, struct loc loc)
@@ -101,10 +124,19 @@ static struct node *new_node(struct reader *r, enum node_kind kind, struct loc l
 
 static void check_tag(struct reader *r, const yaml_char_t *tag, struct loc loc)
 {
-	if (tag)
-		diag_add(r->d, D_YAML_TAG, loc,
-			 "tag %s is not allowed: fwsim reads plain YAML only",
-			 q((const char *)tag));
+	static const char core[] = "tag:yaml.org,2002:";
+	const char *t = (const char *)tag;
+	char shown[80];
+
+	if (!tag)
+		return;
+	/* Show the tag as it is usually written: !!str, not its expansion. */
+	if (strncmp(t, core, sizeof(core) - 1) == 0)
+		snprintf(shown, sizeof(shown), "!!%s", t + sizeof(core) - 1);
+	else
+		snprintf(shown, sizeof(shown), "%s", t);
+	diag_add(r->d, D_YAML_TAG, loc,
+		 "tag %s is not allowed: fwsim reads plain YAML only", q(shown));
 }
 
 /* Reject control characters that could reach a terminal; libyaml already
@@ -226,6 +258,16 @@ static void check_keys(struct reader *r, struct node *map)
 	free(keys);
 }
 
+/* Hand the waiting item of streamed list F to the callback, and free it. */
+static void flush_pending(struct reader *r, struct frame *f)
+{
+	if (!r->pending)
+		return;
+	r->fn(r->ctx, f->key, f->streamed++, r->pending);
+	r->pending = NULL;
+	arena_reset(&r->scratch[r->cur ^ 1]);
+}
+
 /* Give a finished node to its parent, or to the callback if the parent is
  * a streamed root-key sequence. */
 static void attach(struct reader *r, struct node *n)
@@ -238,8 +280,9 @@ static void attach(struct reader *r, struct node *n)
 	}
 	top = &r->stack[r->depth - 1];
 	if (top->streams) {
-		r->fn(r->ctx, top->key, top->streamed++, n);
-		arena_reset(&r->scratch);
+		flush_pending(r, top);
+		r->pending = n;
+		r->cur ^= 1;
 		return;
 	}
 	*VEC_PUSH(r->kids, r->nkids, r->kids_cap) = n;
@@ -282,6 +325,7 @@ static void close_collection(struct reader *r)
 	size_t count = r->nkids - f->first_kid;
 
 	if (f->streams) {
+		flush_pending(r, f);
 		n->n = (uint32_t)f->streamed;
 	} else {
 		n->kids = arena_memdup(cur_arena(r), r->kids + f->first_kid, count,
@@ -314,7 +358,8 @@ static void report_parser_error(struct reader *r, yaml_parser_t *p)
 	/* An unclosed quote or bracket is noticed far from where it opened,
 	 * often at the end of the file: point at the opening instead. */
 	loc = mark_loc(r, p->problem_mark);
-	if (p->context && p->context_mark.line < p->problem_mark.line) {
+	if (p->context && p->context_mark.line < p->problem_mark.line &&
+	    (strstr(p->context, "quoted scalar") || strstr(p->context, "flow "))) {
 		struct loc seen = loc;
 
 		loc = mark_loc(r, p->context_mark);
@@ -322,7 +367,8 @@ static void report_parser_error(struct reader *r, yaml_parser_t *p)
 			 problem, p->context, seen.line, seen.col);
 		return;
 	}
-	off = p->problem_mark.index + r->skip;
+	/* libyaml's mark.index counts characters, not bytes. */
+	off = loc_offset(r->buf, r->len, loc);
 	if (off < r->len && r->buf[off] == '\t')
 		diag_add(r->d, code, loc, "%s%s%s (tabs may not indent YAML; use spaces)",
 			 problem, p->context ? " " : "", p->context ? p->context : "");
@@ -421,7 +467,8 @@ static struct node *finish(struct reader *r, int status)
 	}
 	free(r->stack);
 	free(r->kids);
-	arena_release(&r->scratch);
+	arena_release(&r->scratch[0]);
+	arena_release(&r->scratch[1]);
 	return root;
 }
 
@@ -435,7 +482,8 @@ struct node *yread_parse(const char *buf, size_t len,
 	yaml_event_t ev;
 	int status = 1;
 
-	arena_init(&r.scratch);
+	arena_init(&r.scratch[0]);
+	arena_init(&r.scratch[1]);
 	/* With the encoding set explicitly libyaml would read a BOM as text,
 	 * so hand it the bytes after the BOM. */
 	r.skip = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;

@@ -75,7 +75,8 @@ static void any_through_a_cycle_is_still_possible(void **state)
 {
 	struct model m;
 	struct diags d;
-	/* a waits for b or the fact; b waits for a: a cycle, but a can happen. */
+	/* a waits for b or the fact; b waits for a: a loop, but no deadlock,
+	 * since a can happen through the fact. */
 	const char *text = HEAD
 		"facts:\n  - {id: f, description: F, initial: false, inferred: r}\n"
 		"steps:\n"
@@ -85,8 +86,7 @@ static void any_through_a_cycle_is_still_possible(void **state)
 
 	(void)state;
 	load_str(text, &m, &d);
-	assert_true(has_diag(&d, D_CYCLE, 0, 0));
-	assert_false(has_diag(&d, D_NEVER_READY, 0, 0));
+	assert_int_equal(d.n, 0);
 	release(&m, &d);
 }
 
@@ -152,7 +152,7 @@ static void duplicates_should_be_reported_at_the_second(void **state)
 	(void)state;
 	load_str(text, &m, &d);
 	assert_true(has_diag(&d, D_DUPLICATE_NUMBER, 15, 13));
-	assert_true(has_diag(&d, D_DUPLICATE_ID, 20, 5));
+	assert_true(has_diag(&d, D_DUPLICATE_ID, 20, 10));
 	assert_non_null(strstr(diag_msg(&d, D_DUPLICATE_ID), "step at line 9"));
 	release(&m, &d);
 }

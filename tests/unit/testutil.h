@@ -79,7 +79,7 @@ static inline const char *diag_msg(const struct diags *d, enum diag_code code)
 #define HEAD                                                                  \
 	"fwsim: 1\n"                                                          \
 	"framework:\n"                                                        \
-	"  id: t\n"                                                           \
+	"  id: test-fw\n"                                                         \
 	"  title: T\n"                                                        \
 	"  source: {publisher: P, date: 2020-01-01, published_in: here}\n"    \
 	"actors:\n"                                                           \
