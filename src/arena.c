@@ -8,7 +8,7 @@
 
 #define ARENA_ALIGN 16
 #define ARENA_FIRST (16u * 1024)
-#define ARENA_MAX_CHUNK (8u * 1024 * 1024)
+#define ARENA_MAX_CHUNK (16u * 1024 * 1024)
 
 struct arena_chunk {
 	struct arena_chunk *next;
@@ -33,7 +33,7 @@ static struct arena_chunk *arena_grow(struct arena *a, size_t need)
 		size = need;
 	if (a->chunk_size < ARENA_MAX_CHUNK)
 		a->chunk_size *= 2;
-	c = xmalloc(sizeof(*c) + size);
+	c = big_alloc(sizeof(*c) + size);
 	c->size = size;
 	c->off = 0;
 	c->next = a->head;
@@ -49,7 +49,9 @@ void *arena_alloc(struct arena *a, size_t size)
 
 	if (need < size)
 		die_oom();
-	if (!c || c->size - c->off < need)
+	if (c)
+		c->off = (c->off + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	if (!c || c->off > c->size || c->size - c->off < need)
 		c = arena_grow(a, need);
 	p = c->data + c->off;
 	c->off += need;
@@ -65,9 +67,24 @@ void *arena_zalloc(struct arena *a, size_t size)
 	return p;
 }
 
+/* Bytes with no alignment, for strings: a model holds millions of short
+ * ones, and rounding each to 16 bytes would waste a third of its memory. */
+static char *arena_bytes(struct arena *a, size_t size)
+{
+	struct arena_chunk *c = a->head;
+	char *p;
+
+	if (!c || c->size - c->off < size)
+		return arena_alloc(a, size);
+	p = (char *)c->data + c->off;
+	c->off += size;
+	a->used += size;
+	return p;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_alloc(a, len + 1);
+	char *p = arena_bytes(a, len + 1);
 
 	memcpy(p, s, len);
 	p[len] = '\0';
@@ -98,7 +115,7 @@ void arena_reset(struct arena *a)
 	while (a->head->next) {
 		c = a->head;
 		a->head = c->next;
-		free(c);
+		big_free(c, sizeof(*c) + c->size);
 	}
 	a->head->off = 0;
 	a->used = 0;
@@ -110,7 +127,7 @@ void arena_release(struct arena *a)
 
 	while ((c = a->head)) {
 		a->head = c->next;
-		free(c);
+		big_free(c, sizeof(*c) + c->size);
 	}
 	arena_init(a);
 }

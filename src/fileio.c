@@ -11,8 +11,8 @@
 
 #include "util.h"
 
-int file_read(const char *path, size_t max, char **out, size_t *len, char *err,
-	      size_t errsize)
+int file_read(const char *path, size_t max, char **out, size_t *len, size_t *cap,
+	      char *err, size_t errsize)
 {
 	struct stat st;
 	size_t size, got = 0;
@@ -21,6 +21,7 @@ int file_read(const char *path, size_t max, char **out, size_t *len, char *err,
 
 	*out = NULL;
 	*len = 0;
+	*cap = 0;
 	/* O_NONBLOCK: opening a FIFO with no writer must not hang. */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
@@ -48,7 +49,7 @@ int file_read(const char *path, size_t max, char **out, size_t *len, char *err,
 		close(fd);
 		return 1;
 	}
-	buf = xmalloc(size + 1);
+	buf = big_alloc(size + 1);
 	/* The file may change size under us: read what is there, up to size. */
 	while (got < size) {
 		ssize_t r = read(fd, buf + got, size - got);
@@ -57,7 +58,7 @@ int file_read(const char *path, size_t max, char **out, size_t *len, char *err,
 			continue;
 		if (r < 0) {
 			snprintf(err, errsize, "cannot read: %s", strerror(errno));
-			free(buf);
+			big_free(buf, size + 1);
 			close(fd);
 			return -1;
 		}
@@ -69,5 +70,11 @@ int file_read(const char *path, size_t max, char **out, size_t *len, char *err,
 	buf[got] = '\0';
 	*out = buf;
 	*len = got;
+	*cap = size + 1;
 	return 0;
+}
+
+void file_free(char *buf, size_t cap)
+{
+	big_free(buf, cap);
 }

@@ -7,11 +7,14 @@
 
 #include <stddef.h>
 
-/* Read PATH whole into a malloc'd buffer (*OUT, *LEN; NUL-terminated).
+/* Read PATH whole into a buffer (*OUT, *LEN; NUL-terminated) that must be
+ * freed with file_free(*OUT, *CAP).
  * Files larger than MAX bytes are not read: *LEN is set to their size and
  * 1 is returned, so the caller can report it.  Returns 0 on success, 1 for
  * too large, -1 on error with a message in ERR (ERRSIZE bytes). */
-int file_read(const char *path, size_t max, char **out, size_t *len, char *err,
-	      size_t errsize);
+int file_read(const char *path, size_t max, char **out, size_t *len, size_t *cap,
+	      char *err, size_t errsize);
+
+void file_free(char *buf, size_t cap);
 
 #endif

@@ -18,7 +18,7 @@ enum fw_status framework_open(struct framework *fw, const char *path, int strict
 	memset(fw, 0, sizeof(*fw));
 	model_init(&fw->model, path);
 	diags_init(&fw->diags);
-	rc = file_read(path, lim->max_file, &fw->buf, &fw->len, fw->ioerr,
+	rc = file_read(path, lim->max_file, &fw->buf, &fw->len, &fw->cap, fw->ioerr,
 		       sizeof(fw->ioerr));
 	if (rc < 0)
 		return FW_IOERROR;
@@ -45,6 +45,6 @@ void framework_release(struct framework *fw)
 {
 	model_release(&fw->model);
 	diags_release(&fw->diags);
-	free(fw->buf);
+	file_free(fw->buf, fw->cap);
 	fw->buf = NULL;
 }

@@ -22,7 +22,7 @@ static void idmap_grow(struct idmap *m)
 	size_t oldcap = m->cap, i;
 
 	m->cap = oldcap ? oldcap * 2 : 16;
-	m->slots = xcalloc(m->cap, sizeof(*m->slots));
+	m->slots = big_zalloc(m->cap * sizeof(*m->slots));
 	for (i = 0; i < oldcap; i++) {
 		size_t j;
 
@@ -32,7 +32,7 @@ static void idmap_grow(struct idmap *m)
 			;
 		m->slots[j] = old[i];
 	}
-	free(old);
+	big_free(old, oldcap * sizeof(*old));
 }
 
 void idmap_init(struct idmap *m, size_t expected)
@@ -42,12 +42,12 @@ void idmap_init(struct idmap *m, size_t expected)
 	m->n = 0;
 	while (m->cap < 16 || m->cap < expected * 2)
 		m->cap = m->cap ? m->cap * 2 : 16;
-	m->slots = xcalloc(m->cap, sizeof(*m->slots));
+	m->slots = big_zalloc(m->cap * sizeof(*m->slots));
 }
 
 void idmap_release(struct idmap *m)
 {
-	free(m->slots);
+	big_free(m->slots, m->cap * sizeof(*m->slots));
 	m->slots = NULL;
 	m->cap = m->n = 0;
 }

@@ -15,6 +15,12 @@ void *xrealloc(void *p, size_t size);
 void *xcalloc(size_t n, size_t size);
 char *xstrdup(const char *s);
 
+/* A block of SIZE bytes for a large buffer (an arena chunk, a file), freed
+ * only with big_free(P, SIZE).  Never NULL. */
+void *big_alloc(size_t size);
+void *big_zalloc(size_t size); /* zero-filled; freed with big_free too */
+void big_free(void *p, size_t size);
+
 /* Grow *P (an array of ELEM-byte items with *CAP slots) so that it holds at
  * least NEED items. Capacity doubles, so appends are amortised O(1). */
 void vec_reserve(void **p, size_t *cap, size_t need, size_t elem);

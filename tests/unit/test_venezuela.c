@@ -27,10 +27,10 @@ static struct clauses src;
 static void read_clauses(struct clauses *c)
 {
 	char err[256], *line, *save = NULL;
-	size_t len;
+	size_t len, cap;
 	int in_guarantees = 0;
 
-	assert_int_equal(file_read(SOURCE, 1 << 20, &c->buf, &len, err, sizeof(err)), 0);
+	assert_int_equal(file_read(SOURCE, 1 << 20, &c->buf, &len, &cap, err, sizeof(err)), 0);
 	for (line = strtok_r(c->buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		unsigned n;
 		int used;
@@ -167,12 +167,12 @@ static void every_sentence_should_appear(void **state)
 static void check_basis(const struct just *j, const char *where)
 {
 	char *all = NULL;
-	size_t len;
+	size_t len, cap;
 	char err[256];
 
 	if (j->kind != JUST_BASIS)
 		return;
-	assert_int_equal(file_read(SOURCE, 1 << 20, &all, &len, err, sizeof(err)), 0);
+	assert_int_equal(file_read(SOURCE, 1 << 20, &all, &len, &cap, err, sizeof(err)), 0);
 	if (!strstr(all, j->text))
 		fail_msg("basis of %s is not in the source: %s", where, j->text);
 	free(all);
