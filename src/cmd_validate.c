@@ -10,7 +10,7 @@ static int validate_one(const char *path, int json, int strict)
 	struct framework fw;
 	enum fw_status st = framework_open(&fw, path, strict);
 	struct file_report r = {
-		.path = path, .buf = fw.buf, .len = fw.len, .diags = &fw.diags,
+		.path = path, .excerpts = 1, .diags = &fw.diags,
 		.m = fw.loaded ? &fw.model : NULL, .valid = st == FW_VALID,
 	};
 

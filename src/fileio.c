@@ -11,17 +11,11 @@
 
 #include "util.h"
 
-int file_read(const char *path, size_t max, char **out, size_t *len, size_t *cap,
-	      char *err, size_t errsize)
+int file_open(const char *path, int *fdp, size_t *sizep, char *err, size_t errsize)
 {
 	struct stat st;
-	size_t size, got = 0;
-	char *buf;
-	int fd;
+	int fd, flags;
 
-	*out = NULL;
-	*len = 0;
-	*cap = 0;
 	/* O_NONBLOCK: opening a FIFO with no writer must not hang. */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
@@ -33,17 +27,33 @@ int file_read(const char *path, size_t max, char **out, size_t *len, size_t *cap
 		close(fd);
 		return -1;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		snprintf(err, errsize, "is a directory, not a framework file");
+	if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
+		snprintf(err, errsize, S_ISDIR(st.st_mode)
+			 ? "is a directory, not a framework file"
+			 : "not a regular file (a device, FIFO or socket)");
 		close(fd);
 		return -1;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		snprintf(err, errsize, "not a regular file (a device, FIFO or socket)");
-		close(fd);
+	flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	*fdp = fd;
+	*sizep = (size_t)st.st_size;
+	return 0;
+}
+
+int file_read(const char *path, size_t max, char **out, size_t *len, size_t *cap,
+	      char *err, size_t errsize)
+{
+	size_t size, got = 0;
+	char *buf;
+	int fd;
+
+	*out = NULL;
+	*len = 0;
+	*cap = 0;
+	if (file_open(path, &fd, &size, err, errsize) < 0)
 		return -1;
-	}
-	size = (size_t)st.st_size;
 	if (size > max) {
 		*len = size;
 		close(fd);

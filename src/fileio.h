@@ -17,4 +17,8 @@ int file_read(const char *path, size_t max, char **out, size_t *len, size_t *cap
 
 void file_free(char *buf, size_t cap);
 
+/* Open PATH for reading if it is a regular file: *FD and its *SIZE.
+ * Returns 0, or -1 with a message in ERR. */
+int file_open(const char *path, int *fd, size_t *size, char *err, size_t errsize);
+
 #endif

@@ -14,8 +14,6 @@
 struct framework {
 	struct model model;
 	struct diags diags;
-	char *buf;      /* the file's text, kept for excerpts (file_free) */
-	size_t len, cap;
 	int loaded;     /* the document parsed: model holds what it says */
 	char ioerr[256]; /* set when the file could not be read at all */
 };

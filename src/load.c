@@ -26,9 +26,12 @@ struct field {
 
 #define NFIELDS(f) (sizeof(f) / sizeof(*(f)))
 
+/* The text of value N, for the model to keep: the reader put it in the
+ * model's arena already (see load_source). */
 static const char *copy(struct loader *L, const struct node *n)
 {
-	return arena_strndup(&L->m->arena, n->str, n->len);
+	(void)L;
+	return n->str;
 }
 
 static const char *node_type_name(const struct node *n)
@@ -897,7 +900,7 @@ static void conv_root(struct loader *L, const struct node *root)
 			 "needs at least one step");
 }
 
-int load_buffer(struct model *m, const char *buf, size_t len,
+int load_source(struct model *m, const struct yread_source *src,
 		const struct yread_limits *lim, struct diags *d)
 {
 	struct loader L = {.m = m, .d = d};
@@ -906,7 +909,7 @@ int load_buffer(struct model *m, const char *buf, size_t len,
 	int rc = 0;
 
 	arena_init(&doc);
-	root = yread_parse(buf, len, lim, &doc, d, on_item, &L);
+	root = yread_parse(src, lim, &doc, &m->arena, d, on_item, &L);
 	if (!root) {
 		rc = -1;
 	} else if (root->kind != NODE_MAP) {
@@ -918,4 +921,12 @@ int load_buffer(struct model *m, const char *buf, size_t len,
 	}
 	arena_release(&doc);
 	return rc;
+}
+
+int load_buffer(struct model *m, const char *buf, size_t len,
+		const struct yread_limits *lim, struct diags *d)
+{
+	struct yread_source src = {.buf = buf, .len = len, .fd = -1};
+
+	return load_source(m, &src, lim, d);
 }

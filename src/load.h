@@ -12,10 +12,14 @@
 #include "model.h"
 #include "yamlread.h"
 
-/* Load BUF (LEN bytes) into M, which must be freshly model_init'ed.  Every
- * problem goes to D.  Returns 0 if the document parsed far enough for the
- * model to be checked further, -1 if it did not (syntax error, empty file,
- * not a mapping); M must be released in both cases. */
+/* Load SRC into M, which must be freshly model_init'ed.  Every problem
+ * goes to D.  Returns 0 if the document parsed far enough for the model to
+ * be checked further, -1 if it did not (syntax error, empty file, not a
+ * mapping); M must be released in both cases. */
+int load_source(struct model *m, const struct yread_source *src,
+		const struct yread_limits *lim, struct diags *d);
+
+/* load_source of LEN bytes at BUF. */
 int load_buffer(struct model *m, const char *buf, size_t len,
 		const struct yread_limits *lim, struct diags *d);
 

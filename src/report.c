@@ -8,38 +8,72 @@
 /* Longest source line we quote under a diagnostic. */
 #define EXCERPT_MAX 240
 
-/* Walks the buffer line by line; diagnostics are sorted, so one forward
- * pass serves them all however many there are. */
+/* Reads the file again, line by line, to quote the lines diagnostics point
+ * at: they are sorted, so one forward pass serves them all, and the file
+ * is never held in memory. */
 struct line_cursor {
-	const char *buf;
-	size_t len, pos;  /* start of line `line` */
-	unsigned line;
+	FILE *f;          /* NULL: no excerpts */
+	unsigned line;    /* the line the next byte belongs to */
+	int prev;
+	unsigned last;    /* the line in text, 0 for none */
+	long last_len;
+	char text[EXCERPT_MAX + 2];
 };
 
-static void cursor_init(struct line_cursor *c, const char *buf, size_t len)
+static void cursor_open(struct line_cursor *c, const char *path)
 {
-	c->buf = buf;
-	c->len = len;
-	c->pos = (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) ? 3 : 0;
+	int b0, b1, b2;
+
+	c->f = fopen(path, "rb");
 	c->line = 1;
+	c->prev = 0;
+	c->last = 0;
+	if (!c->f)
+		return;
+	b0 = getc(c->f);
+	b1 = getc(c->f);
+	b2 = getc(c->f);
+	if (!(b0 == 0xef && b1 == 0xbb && b2 == 0xbf))
+		rewind(c->f); /* no BOM to skip */
 }
 
-/* Move to LINE; return its length in bytes (without the line break). */
-static size_t cursor_seek(struct line_cursor *c, unsigned line)
+/* Read line LINE into c->text; return its length, or -1 if it is past the
+ * end or longer than an excerpt may be. */
+static long cursor_line(struct line_cursor *c, unsigned line)
 {
-	size_t end;
+	size_t len = 0;
+	int ch = 0;
 
-	while (c->line < line && c->pos < c->len) {
-		char ch = c->buf[c->pos++];
-
-		if (ch == '\n' || (ch == '\r' && (c->pos >= c->len || c->buf[c->pos] != '\n')))
+	if (line == c->last)
+		return c->last_len; /* several diagnostics on one line */
+	if (!c->f || line < c->line)
+		return -1;
+	while (c->line < line && (ch = getc(c->f)) != EOF) {
+		if (ch == '\r' || (ch == '\n' && c->prev != '\r'))
 			c->line++;
+		c->prev = ch;
 	}
 	if (c->line != line)
-		return (size_t)-1;
-	for (end = c->pos; end < c->len && c->buf[end] != '\n' && c->buf[end] != '\r'; end++)
-		;
-	return end - c->pos;
+		return -1;
+	while ((ch = getc(c->f)) != EOF) {
+		if (ch == '\n' && c->prev == '\r') { /* the end of the CRLF before */
+			c->prev = ch;
+			continue;
+		}
+		c->prev = ch;
+		if (ch == '\n' || ch == '\r') {
+			c->line++;
+			break;
+		}
+		if (len < sizeof(c->text) - 1)
+			c->text[len] = (char)ch;
+		len++;
+	}
+	if (ch == EOF)
+		c->line++;
+	c->last = line;
+	c->last_len = len > EXCERPT_MAX ? -1 : (long)len;
+	return c->last_len;
 }
 
 /* Print the line, then a caret under character column COL. */
@@ -84,7 +118,9 @@ void report_text(FILE *out, FILE *err, struct file_report *r)
 	size_t i;
 
 	diags_sort(d);
-	cursor_init(&cur, r->buf ? r->buf : "", r->buf ? r->len : 0);
+	cur.f = NULL;
+	if (d->n && r->excerpts)
+		cursor_open(&cur, r->path);
 	for (i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 
@@ -95,13 +131,13 @@ void report_text(FILE *out, FILE *err, struct file_report *r)
 		if (i + 1 < d->n && d->v[i + 1].loc.line == g->loc.line &&
 		    d->v[i + 1].loc.col == g->loc.col)
 			continue;
-		if (r->buf && g->loc.line >= cur.line) {
-			size_t len = cursor_seek(&cur, g->loc.line);
+		long len = cursor_line(&cur, g->loc.line);
 
-			if (len != (size_t)-1)
-				print_excerpt(err, r->buf + cur.pos, len, g->loc.line, g->loc.col);
-		}
+		if (len >= 0)
+			print_excerpt(err, cur.text, (size_t)len, g->loc.line, g->loc.col);
 	}
+	if (cur.f)
+		fclose(cur.f);
 	if (d->dropped)
 		fprintf(err, "%s: %zu more diagnostics not shown\n", r->path, d->dropped);
 	if (r->valid && r->m) {

@@ -10,8 +10,7 @@
 /* Everything known about one checked file. */
 struct file_report {
 	const char *path;
-	const char *buf;         /* the file's text, for source excerpts; may be NULL */
-	size_t len;
+	int excerpts;            /* quote the source lines (read from path again) */
 	struct diags *diags;     /* sorted by report_text / report_json */
 	const struct model *m;   /* for stats; NULL if the file was not loaded */
 	int valid;

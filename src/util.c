@@ -58,7 +58,8 @@ void *big_alloc(size_t size)
 
 	if (size < BIG_BLOCK)
 		return xmalloc(size);
-	p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (p == MAP_FAILED)
 		die_oom();
 #ifdef MADV_HUGEPAGE

@@ -1,8 +1,11 @@
 /* yamlread.c - stream libyaml events into checked node trees. */
 #include "yamlread.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "util.h"
@@ -23,10 +26,12 @@ struct frame {
 };
 
 struct reader {
-	const char *buf;
-	size_t len;
+	const struct yread_source *src;
+	size_t pos;        /* bytes of the source read so far */
+	int input_error;   /* the read handler stopped: NUL, size, I/O */
 	const struct yread_limits *lim;
 	struct arena *doc;
+	struct arena *keep;        /* scalar values, or NULL: with the nodes */
 	/* Streamed items are built in one scratch arena while the previous
 	 * item waits in the other: an item is handed out only once the next
 	 * one (or the end of its list) parsed, so a syntax error just after
@@ -56,42 +61,99 @@ static struct loc mark_loc(const struct reader *r, yaml_mark_t m)
 	return l;
 }
 
-struct loc yread_offset_loc(const char *buf, size_t len, size_t offset)
+/* Sequential reading of a source from its start, for the error paths that
+ * need to turn an offset into a position or the other way round. */
+struct cursor {
+	const struct yread_source *src;
+	char block[16384];
+	size_t base, n, i; /* block holds bytes [base, base + n); i is next */
+};
+
+/* The next byte, or -1 at the end. */
+static int cursor_next(struct cursor *c)
 {
+	if (c->i == c->n) {
+		ssize_t got;
+
+		c->base += c->n;
+		c->i = 0;
+		if (c->src->buf) {
+			size_t left = c->base < c->src->len ? c->src->len - c->base : 0;
+
+			c->n = left < sizeof(c->block) ? left : sizeof(c->block);
+			memcpy(c->block, c->src->buf + c->base, c->n);
+		} else {
+			do
+				got = pread(c->src->fd, c->block, sizeof(c->block), (off_t)c->base);
+			while (got < 0 && errno == EINTR);
+			c->n = got > 0 ? (size_t)got : 0;
+		}
+		if (c->n == 0)
+			return -1;
+	}
+	return (unsigned char)c->block[c->i++];
+}
+
+/* Start at the beginning of SRC, past a UTF-8 BOM (libyaml does not count
+ * it in positions).  Returns the number of bytes skipped. */
+static size_t cursor_init(struct cursor *c, const struct yread_source *src)
+{
+	int b0, b1, b2;
+
+	c->src = src;
+	c->base = c->n = c->i = 0;
+	b0 = cursor_next(c);
+	b1 = cursor_next(c);
+	b2 = cursor_next(c);
+	if (b0 == 0xef && b1 == 0xbb && b2 == 0xbf)
+		return 3;
+	c->base = c->n = c->i = 0; /* no BOM: read again from the start */
+	return 0;
+}
+
+/* Is CH, after PREV, the end of a line?  CR, LF and CRLF (counted once). */
+static int is_break(int ch, int prev)
+{
+	return ch == '\r' || (ch == '\n' && prev != '\r');
+}
+
+struct loc yread_offset_loc(const struct yread_source *src, size_t offset)
+{
+	struct cursor c;
 	struct loc l = {1, 1};
-	size_t i;
+	size_t pos = cursor_init(&c, src);
+	int ch, prev = 0;
 
-	if (offset > len)
-		offset = len;
-	/* libyaml skips a UTF-8 BOM without counting it. */
-	i = (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) ? 3 : 0;
-	for (; i < offset; i++) {
-		unsigned char c = (unsigned char)buf[i];
-
-		if (c == '\n' || (c == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))) {
+	while (pos < offset && (ch = cursor_next(&c)) >= 0) {
+		if (is_break(ch, prev)) {
 			l.line++;
 			l.col = 1;
-		} else if (c != '\r' && (c & 0xc0) != 0x80) {
+		} else if (ch != '\n' && (ch & 0xc0) != 0x80) {
 			l.col++;
 		}
+		prev = ch;
+		pos++;
 	}
 	return l;
 }
 
-/* Byte offset of LOC in BUF (LEN if past the end). */
-static size_t loc_offset(const char *buf, size_t len, struct loc loc)
+/* The first byte of the character at LOC, or -1 if there is none. */
+static int byte_at(const struct yread_source *src, struct loc loc)
 {
-	size_t i = (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) ? 3 : 0;
-	uint32_t line = 1, col = 1;
+	struct cursor c;
+	uint32_t line = 1, col = 0;
+	int ch, prev = 0;
 
-	for (; i < len && line < loc.line; i++)
-		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n')))
-			line++;
-	for (; i < len && col < loc.col; i++)
-		if (((unsigned char)buf[i] & 0xc0) != 0x80 &&
-		    (i + 1 >= len || ((unsigned char)buf[i + 1] & 0xc0) != 0x80))
-			col++;
-	return i;
+	cursor_init(&c, src);
+	while ((ch = cursor_next(&c)) >= 0) {
+		if (line == loc.line && ch != '\r' && ch != '\n' &&
+		    (ch & 0xc0) != 0x80 && ++col == loc.col)
+			return ch;
+		if (is_break(ch, prev) && ++line > loc.line)
+			return -1;
+		prev = ch;
+	}
+	return -1;
 }
 
 int yread_is_null(const struct node *n)
@@ -165,6 +227,14 @@ static int check_scalar_text(struct reader *r, const char *s, size_t len,
 	return 0;
 }
 
+/* Is the node about to be attached a mapping key? */
+static int is_key(const struct reader *r)
+{
+	const struct frame *top = r->depth ? &r->stack[r->depth - 1] : NULL;
+
+	return top && top->node->kind == NODE_MAP && (r->nkids - top->first_kid) % 2 == 0;
+}
+
 static struct node *scalar_node(struct reader *r, const yaml_event_t *ev)
 {
 	struct loc loc = mark_loc(r, ev->start_mark);
@@ -180,11 +250,15 @@ static struct node *scalar_node(struct reader *r, const yaml_event_t *ev)
 			 len, r->lim->max_scalar);
 		n->poisoned = 1;
 		len = 0;
-	} else if (check_scalar_text(r, s, len, loc) < 0) {
+	} else if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+		   check_scalar_text(r, s, len, loc) < 0) {
+		/* Only escapes can make NUL or control characters: libyaml
+		 * refuses them raw, and the read handler refuses raw NULs. */
 		n->poisoned = 1;
 		len = 0;
 	}
-	n->str = arena_strndup(cur_arena(r), s, len);
+	/* Values go where the caller keeps them; keys are only compared. */
+	n->str = arena_strndup(is_key(r) || !r->keep ? cur_arena(r) : r->keep, s, len);
 	n->len = len;
 	return n;
 }
@@ -344,10 +418,11 @@ static void report_parser_error(struct reader *r, yaml_parser_t *p)
 	struct loc loc;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
 	enum diag_code code = D_YAML_SYNTAX;
-	size_t off;
 
+	if (r->input_error)
+		return; /* the read handler said why it stopped */
 	if (p->error == YAML_READER_ERROR) {
-		loc = yread_offset_loc(r->buf, r->len, p->problem_offset + r->skip);
+		loc = yread_offset_loc(r->src, p->problem_offset + r->skip);
 		code = D_ENCODING;
 		diag_add(r->d, code, loc, "%s (byte 0x%02x at offset %zu)", problem,
 			 (unsigned)p->problem_value & 0xff, p->problem_offset + r->skip);
@@ -367,9 +442,7 @@ static void report_parser_error(struct reader *r, yaml_parser_t *p)
 			 problem, p->context, seen.line, seen.col);
 		return;
 	}
-	/* libyaml's mark.index counts characters, not bytes. */
-	off = loc_offset(r->buf, r->len, loc);
-	if (off < r->len && r->buf[off] == '\t')
+	if (byte_at(r->src, loc) == '\t')
 		diag_add(r->d, code, loc, "%s%s%s (tabs may not indent YAML; use spaces)",
 			 problem, p->context ? " " : "", p->context ? p->context : "");
 	else
@@ -424,32 +497,63 @@ static int on_event(struct reader *r, const yaml_event_t *ev)
 	return -1;
 }
 
-/* Checks libyaml cannot make for us, before it sees a byte. */
-static int precheck(struct reader *r)
+/* Stop reading: report at byte OFFSET why, and make libyaml fail. */
+static int input_stop(struct reader *r, enum diag_code code, size_t offset,
+		      const char *msg)
 {
-	const unsigned char *b = (const unsigned char *)r->buf;
-	struct loc top = {1, 1};
+	diag_add(r->d, code, yread_offset_loc(r->src, offset), "%s", msg);
+	r->input_error = 1;
+	return 0;
+}
+
+/* libyaml's read handler: the next bytes of the source, checked for what
+ * libyaml cannot check for us (a UTF-16 encoding, NUL bytes, the size
+ * limit).  Streaming keeps a large file out of memory. */
+static int read_handler(void *data, unsigned char *buf, size_t size, size_t *got)
+{
+	struct reader *r = data;
+	const struct yread_source *src = r->src;
+	ssize_t n;
 	const char *nul;
 
-	if (r->len > r->lim->max_file) {
-		diag_add(r->d, D_FILE_TOO_LARGE, top,
-			 "file of %zu bytes is larger than the limit of %zu",
-			 r->len, r->lim->max_file);
-		return -1;
+	if (src->buf) {
+		n = (ssize_t)(src->len - r->pos < size ? src->len - r->pos : size);
+		memcpy(buf, src->buf + r->pos, (size_t)n);
+	} else {
+		do
+			n = read(src->fd, buf, size);
+		while (n < 0 && errno == EINTR);
+		if (n < 0) {
+			char msg[160];
+
+			snprintf(msg, sizeof(msg), "cannot read the file: %s", strerror(errno));
+			return input_stop(r, D_ENCODING, r->pos, msg);
+		}
 	}
-	if (r->len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff))) {
-		diag_add(r->d, D_ENCODING, top,
-			 "UTF-16 text: save the file as UTF-8");
-		return -1;
+	if (r->pos == 0 && n >= 2 && ((buf[0] == 0xff && buf[1] == 0xfe) ||
+				     (buf[0] == 0xfe && buf[1] == 0xff)))
+		return input_stop(r, D_ENCODING, 0, "UTF-16 text: save the file as UTF-8");
+	if (r->pos == 0 && n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		/* With the encoding set, libyaml would read a BOM as text. */
+		memmove(buf, buf + 3, (size_t)n - 3);
+		n -= 3;
+		r->pos = r->skip = 3;
 	}
-	nul = memchr(r->buf, '\0', r->len);
-	if (nul) {
-		diag_add(r->d, D_ENCODING,
-			 yread_offset_loc(r->buf, r->len, (size_t)(nul - r->buf)),
-			 "NUL byte in file: a framework is UTF-8 text");
-		return -1;
+	nul = memchr(buf, '\0', (size_t)n);
+	if (nul)
+		return input_stop(r, D_ENCODING, r->pos + (size_t)(nul - (char *)buf),
+				  "NUL byte in file: a framework is UTF-8 text");
+	r->pos += (size_t)n;
+	if (r->pos > r->lim->max_file) {
+		char msg[160];
+
+		snprintf(msg, sizeof(msg), "file larger than the limit of %zu bytes",
+			 r->lim->max_file);
+		r->pos = 0;
+		return input_stop(r, D_FILE_TOO_LARGE, 0, msg);
 	}
-	return 0;
+	*got = (size_t)n;
+	return 1;
 }
 
 static struct node *finish(struct reader *r, int status)
@@ -472,27 +576,22 @@ static struct node *finish(struct reader *r, int status)
 	return root;
 }
 
-struct node *yread_parse(const char *buf, size_t len,
+struct node *yread_parse(const struct yread_source *src,
 			 const struct yread_limits *lim, struct arena *doc,
-			 struct diags *d, yread_item_fn *fn, void *ctx)
+			 struct arena *keep, struct diags *d, yread_item_fn *fn,
+			 void *ctx)
 {
-	struct reader r = {.buf = buf, .len = len, .lim = lim, .doc = doc,
-			   .d = d, .fn = fn, .ctx = ctx};
+	struct reader r = {.src = src, .lim = lim, .doc = doc, .keep = keep, .d = d,
+			   .fn = fn, .ctx = ctx};
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	int status = 1;
 
 	arena_init(&r.scratch[0]);
 	arena_init(&r.scratch[1]);
-	/* With the encoding set explicitly libyaml would read a BOM as text,
-	 * so hand it the bytes after the BOM. */
-	r.skip = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-	if (precheck(&r) < 0)
-		return finish(&r, -1);
 	if (!yaml_parser_initialize(&parser))
 		die_oom();
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf + r.skip,
-				     len - r.skip);
+	yaml_parser_set_input(&parser, read_handler, &r);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	while (status > 0) {
 		if (!yaml_parser_parse(&parser, &ev)) {
@@ -505,4 +604,13 @@ struct node *yread_parse(const char *buf, size_t len,
 	}
 	yaml_parser_delete(&parser);
 	return finish(&r, status);
+}
+
+struct node *yread_parse_buffer(const char *buf, size_t len,
+				const struct yread_limits *lim, struct arena *doc,
+				struct diags *d, yread_item_fn *fn, void *ctx)
+{
+	struct yread_source src = {.buf = buf, .len = len, .fd = -1};
+
+	return yread_parse(&src, lim, doc, NULL, d, fn, ctx);
 }

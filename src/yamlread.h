@@ -46,17 +46,34 @@ extern const struct yread_limits yread_default_limits;
 typedef void yread_item_fn(void *ctx, const struct node *key, size_t index,
 			   const struct node *item);
 
-/* Parse BUF (LEN bytes, any content) and return the root node, allocated in
- * DOC, or NULL if the document is unusable (syntax error, empty, ...).  All
- * problems go to D; the reader never stops at the first recoverable one. */
-struct node *yread_parse(const char *buf, size_t len,
+/* Where the bytes come from: a buffer (BUF, LEN) or, when BUF is NULL, an
+ * open file FD read from its start.  The file is streamed, never held in
+ * memory whole; error paths read it again with pread() to place problems. */
+struct yread_source {
+	const char *buf;
+	size_t len;
+	int fd;
+};
+
+/* Parse SRC (any content) and return the root node, allocated in DOC, or
+ * NULL if the document is unusable (syntax error, empty, ...).  The text of
+ * scalar values (not keys) goes to KEEP if it is not NULL, so that a caller
+ * building a model from them need not copy them again.  All problems go to
+ * D; the reader never stops at the first recoverable one. */
+struct node *yread_parse(const struct yread_source *src,
 			 const struct yread_limits *lim, struct arena *doc,
-			 struct diags *d, yread_item_fn *fn, void *ctx);
+			 struct arena *keep, struct diags *d, yread_item_fn *fn,
+			 void *ctx);
+
+/* yread_parse of LEN bytes at BUF. */
+struct node *yread_parse_buffer(const char *buf, size_t len,
+				const struct yread_limits *lim, struct arena *doc,
+				struct diags *d, yread_item_fn *fn, void *ctx);
 
 /* Is S (LEN bytes) a YAML null when plain: empty, "~", "null", "Null", "NULL"? */
 int yread_is_null(const struct node *n);
 
-/* Location (1-based line, character column) of byte OFFSET in BUF. */
-struct loc yread_offset_loc(const char *buf, size_t len, size_t offset);
+/* Location (1-based line, character column) of byte OFFSET of SRC. */
+struct loc yread_offset_loc(const struct yread_source *src, size_t offset);
 
 #endif

@@ -22,7 +22,7 @@ static struct node *parse(const char *text, size_t len, struct arena *a, struct 
 {
 	arena_init(a);
 	diags_init(d);
-	return yread_parse(text, len, &yread_default_limits, a, d, c ? count_items : NULL, c);
+	return yread_parse_buffer(text, len, &yread_default_limits, a, d, c ? count_items : NULL, c);
 }
 
 static void root_sequences_should_stream_items(void **state)
@@ -210,14 +210,14 @@ static void limits_should_hold(void **state)
 	text[n + 3] = '\n';
 	arena_init(&a);
 	diags_init(&d);
-	assert_non_null(yread_parse(text, n + 4, &lim, &a, &d, NULL, NULL));
+	assert_non_null(yread_parse_buffer(text, n + 4, &lim, &a, &d, NULL, NULL));
 	assert_true(has_diag(&d, D_SCALAR_TOO_LONG, 1, 4));
 	arena_release(&a);
 	diags_release(&d);
 	lim.max_file = 100;
 	arena_init(&a);
 	diags_init(&d);
-	assert_null(yread_parse(text, 101, &lim, &a, &d, NULL, NULL));
+	assert_null(yread_parse_buffer(text, 101, &lim, &a, &d, NULL, NULL));
 	assert_true(has_diag(&d, D_FILE_TOO_LARGE, 1, 1));
 	arena_release(&a);
 	diags_release(&d);
