@@ -53,7 +53,7 @@ void diags_release(struct diags *d)
 
 	for (i = 0; i < d->n; i++)
 		free(d->v[i].message);
-	free(d->v);
+	vec_free(d->v, d->cap, sizeof(*d->v));
 	diags_init(d);
 }
 

@@ -26,10 +26,13 @@ enum fw_status framework_open(struct framework *fw, const char *path, int strict
 		diag_add(&fw->diags, D_FILE_TOO_LARGE, top,
 			 "file of %zu bytes is larger than the limit of %zu", size,
 			 lim->max_file);
-	} else if (load_source(&fw->model, &src, lim, &fw->diags) == 0) {
-		fw->loaded = 1;
-		validate_model(&fw->model, &fw->diags);
+	} else {
+		model_expect(&fw->model, size);
+		if (load_source(&fw->model, &src, lim, &fw->diags) == 0)
+			fw->loaded = 1;
 	}
+	if (fw->loaded)
+		validate_model(&fw->model, &fw->diags);
 	close(src.fd);
 	if (strict)
 		diags_make_strict(&fw->diags);

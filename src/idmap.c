@@ -52,7 +52,7 @@ void idmap_release(struct idmap *m)
 	m->cap = m->n = 0;
 }
 
-struct idmap_entry *idmap_put(struct idmap *m, const char *key, enum kind kind,
+struct idmap_entry *idmap_put(struct idmap *m, const char *key, unsigned kind,
 			      uint32_t index)
 {
 	uint32_t h = hash_str(key);
@@ -65,7 +65,7 @@ struct idmap_entry *idmap_put(struct idmap *m, const char *key, enum kind kind,
 			return &m->slots[j];
 	m->slots[j].key = key;
 	m->slots[j].hash = h;
-	m->slots[j].kind = kind;
+	m->slots[j].kind = (uint8_t)kind;
 	m->slots[j].index = index;
 	m->n++;
 	return &m->slots[j];

@@ -8,12 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model.h"
 
 struct idmap_entry {
 	const char *key; /* NULL: empty slot */
 	uint32_t hash;
-	enum kind kind;
+	uint8_t kind;    /* an enum kind (model.h) */
 	uint32_t index;
 };
 
@@ -29,7 +28,7 @@ void idmap_release(struct idmap *m);
 
 /* Insert KEY unless present.  Returns the entry for KEY: the new one, or
  * the one already there (compare ->kind and ->index to tell). */
-struct idmap_entry *idmap_put(struct idmap *m, const char *key, enum kind kind,
+struct idmap_entry *idmap_put(struct idmap *m, const char *key, unsigned kind,
 			      uint32_t index);
 
 /* The entry for KEY, or NULL. */

@@ -75,7 +75,7 @@ static void get_fields(struct loader *L, const struct node *map, const char *wha
 		if (strcmp(k->str, "<<") == 0 && map->kids[2 * i + 1]->poisoned)
 			continue;
 		for (j = 0; j < nf; j++)
-			if (strcmp(k->str, fields[j].name) == 0)
+			if (k->str[0] == fields[j].name[0] && strcmp(k->str, fields[j].name) == 0)
 				break;
 		if (j < nf) {
 			if (!out[j])
@@ -319,10 +319,20 @@ static const struct just *stable_just(struct loader *L, const struct node *map,
 
 static const char *describe(char *buf, size_t size, const char *kind, const char *id)
 {
-	if (id)
-		snprintf(buf, size, "%s '%s'", kind, id);
-	else
-		snprintf(buf, size, "%s", kind);
+	/* Every item gets its name built, errors or not: no printf here. */
+	size_t k = strlen(kind), n = id ? strlen(id) : 0;
+
+	if (k + n + 4 > size)
+		n = 0, id = NULL;
+	memcpy(buf, kind, k);
+	if (id) {
+		buf[k++] = ' ';
+		buf[k++] = '\'';
+		memcpy(buf + k, id, n);
+		k += n;
+		buf[k++] = '\'';
+	}
+	buf[k] = '\0';
 	return buf;
 }
 
@@ -554,6 +564,42 @@ static struct window *conv_window(struct loader *L, const struct node *n,
 	return w;
 }
 
+/* ---- ids ---------------------------------------------------------------- */
+
+static int loc_before(struct loc a, struct loc b)
+{
+	return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+/* Enter item INDEX of KIND in the model's one namespace, reporting a
+ * duplicate at whichever occurrence comes later in the file (items arrive in
+ * file order, but the framework's own id only at the end). */
+static void register_id(struct loader *L, enum kind kind, size_t index)
+{
+	struct model *m = L->m;
+	struct loc loc, other;
+	const char *id = model_item_id(m, kind, index, &loc);
+	struct idmap_entry *e;
+
+	if (!id)
+		return;
+	e = idmap_put(&m->ids, id, kind, (uint32_t)index);
+	if (e->kind == kind && e->index == index)
+		return;
+	model_item_id(m, (enum kind)e->kind, e->index, &other);
+	if (loc_before(loc, other)) {
+		diag_add(L->d, D_DUPLICATE_ID, other,
+			 "duplicate id '%s': already used by the %s at line %u", id,
+			 kind_name(kind), loc.line);
+		e->kind = kind;
+		e->index = (uint32_t)index;
+	} else {
+		diag_add(L->d, D_DUPLICATE_ID, loc,
+			 "duplicate id '%s': already used by the %s at line %u", id,
+			 kind_name((enum kind)e->kind), other.line);
+	}
+}
+
 /* ---- section items --------------------------------------------------- */
 
 /* The id of an item, looked up before the other fields so that messages
@@ -595,6 +641,7 @@ static void conv_actor(struct loader *L, const struct node *n, const char *what)
 	a->loc = n->loc;
 	a->id = get_id(L, v[0], "actor id");
 	a->id_loc = v[0] ? v[0]->loc : n->loc;
+	register_id(L, K_ACTOR, L->m->nactors - 1);
 	a->name = get_text(L, v[1], "'name'");
 	a->description = v[2] ? get_text(L, v[2], "'description'") : NULL;
 }
@@ -614,6 +661,7 @@ static void conv_fact(struct loader *L, const struct node *n, const char *what)
 	f->loc = n->loc;
 	f->id = get_id(L, v[0], "fact id");
 	f->id_loc = v[0] ? v[0]->loc : n->loc;
+	register_id(L, K_FACT, L->m->nfacts - 1);
 	f->description = get_text(L, v[1], "'description'");
 	if (v[2])
 		get_bool(L, v[2], "'initial'", &f->initial);
@@ -641,6 +689,7 @@ static void conv_sanction(struct loader *L, const struct node *n, const char *wh
 	s->loc = n->loc;
 	s->id = get_id(L, v[0], "sanction id");
 	s->id_loc = v[0] ? v[0]->loc : n->loc;
+	register_id(L, K_SANCTION, L->m->nsanctions - 1);
 	s->description = get_text(L, v[1], "'description'");
 	if (v[2])
 		get_refs(L, v[2], "'imposed_by'", &s->imposed_by);
@@ -681,6 +730,7 @@ static void conv_step(struct loader *L, const struct node *n, const char *what)
 			 "so give the step a name", s->id);
 		s->id = NULL;
 	}
+	register_id(L, K_STEP, L->m->nsteps - 1);
 	if (v[1]) {
 		s->number_loc = v[1]->loc;
 		get_uint(L, v[1], "'number'", 1, 1000000000, &s->number);
@@ -724,6 +774,7 @@ static void conv_trigger(struct loader *L, const struct node *n, const char *wha
 	t->loc = n->loc;
 	t->id = get_id(L, v[0], "trigger id");
 	t->id_loc = v[0] ? v[0]->loc : n->loc;
+	register_id(L, K_TRIGGER, L->m->ntriggers - 1);
 	just = stable_just(L, n, v[3], v[4], what);
 	t->just = *just;
 	if (!v[3] && !v[4])
@@ -767,6 +818,7 @@ static void conv_guarantee(struct loader *L, const struct node *n, const char *w
 	g->loc = n->loc;
 	g->id = get_id(L, v[0], "guarantee id");
 	g->id_loc = v[0] ? v[0]->loc : n->loc;
+	register_id(L, K_GUARANTEE, L->m->nguarantees - 1);
 	g->text = get_text(L, v[1], "'text'");
 	just = stable_just(L, n, v[4], v[5], what);
 	g->just = *just;
@@ -840,6 +892,7 @@ static void conv_framework(struct loader *L, const struct node *n)
 	if (v[0]) {
 		m->id = get_id(L, v[0], "framework id");
 		m->id_loc = v[0]->loc;
+		register_id(L, K_FRAMEWORK, 0);
 	}
 	m->title = get_text(L, v[1], "'title'");
 	m->description = v[2] ? get_text(L, v[2], "'description'") : NULL;

@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "idmap.h"
 
 #define NO_INDEX UINT32_MAX
 
@@ -178,9 +179,20 @@ struct model {
 		cap_guarantees;
 
 	size_t edges;                /* dependency references, for stats */
+	struct idmap ids;            /* every id of the file -> (kind, index) */
 };
 
+/* Number of items of kind K (1 or 0 for K_FRAMEWORK). */
+size_t model_count(const struct model *m, enum kind k);
+
+/* The id of item I of kind K (NULL if it had none), and in *LOC where the
+ * id is written. */
+const char *model_item_id(const struct model *m, enum kind k, size_t i, struct loc *loc);
+
 void model_init(struct model *m, const char *path);
+
+/* Size the id map for a file of SIZE bytes, so that it rarely rehashes. */
+void model_expect(struct model *m, size_t size);
 void model_release(struct model *m);
 
 #endif

@@ -1,5 +1,5 @@
 /* util.c - allocation helpers and string distance. */
-#define _DEFAULT_SOURCE /* MADV_HUGEPAGE */
+#define _GNU_SOURCE /* MADV_HUGEPAGE, mremap */
 #include "util.h"
 
 #include <sys/mman.h>
@@ -90,7 +90,8 @@ void big_free(void *p, size_t size)
 
 void vec_reserve(void **p, size_t *cap, size_t need, size_t elem)
 {
-	size_t c = *cap ? *cap : 8;
+	size_t c = *cap ? *cap : 8, old = *cap * elem;
+	void *q;
 
 	if (need <= *cap)
 		return;
@@ -99,17 +100,27 @@ void vec_reserve(void **p, size_t *cap, size_t need, size_t elem)
 			die_oom();
 		c *= 2;
 	}
-	*p = xrealloc(*p, c * elem);
-	*cap = c;
-#ifdef MADV_HUGEPAGE
-	/* glibc serves blocks this large with mmap, page-aligned but for a
-	 * small header: ask for huge pages from the next page on. */
-	if (c * elem >= 2 * BIG_BLOCK) {
-		uintptr_t start = ((uintptr_t)*p + 4095) & ~(uintptr_t)4095;
-
-		madvise((void *)start, c * elem - (start - (uintptr_t)*p), MADV_HUGEPAGE);
+	/* Large vectors live in their own mapping and grow with mremap, so
+	 * doubling a 100 MB array of steps moves page tables, not bytes. */
+	if (old >= BIG_BLOCK) {
+		q = mremap(*p, old, c * elem, MREMAP_MAYMOVE);
+		if (q == MAP_FAILED)
+			die_oom();
+	} else if (c * elem >= BIG_BLOCK) {
+		q = big_alloc(c * elem);
+		if (old)
+			memcpy(q, *p, old);
+		free(*p);
+	} else {
+		q = xrealloc(*p, c * elem);
 	}
-#endif
+	*p = q;
+	*cap = c;
+}
+
+void vec_free(void *p, size_t cap, size_t elem)
+{
+	big_free(p, cap * elem);
 }
 
 char *xvasprintf(const char *fmt, va_list ap)

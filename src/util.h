@@ -25,6 +25,9 @@ void big_free(void *p, size_t size);
  * least NEED items. Capacity doubles, so appends are amortised O(1). */
 void vec_reserve(void **p, size_t *cap, size_t need, size_t elem);
 
+/* Free a vector grown by vec_reserve (CAP items of ELEM bytes). */
+void vec_free(void *p, size_t cap, size_t elem);
+
 /* Append one item to a vector declared as T *v; size_t n, cap. */
 #define VEC_PUSH(v, n, cap) \
 	(vec_reserve((void **)&(v), &(cap), (n) + 1, sizeof(*(v))), &(v)[(n)++])

@@ -23,7 +23,6 @@ struct edge {
 struct validator {
 	struct model *m;
 	struct diags *d;
-	struct idmap ids;
 	size_t suggestions;
 
 	/* Positive step-to-step dependencies in CSR form: edges of step i are
@@ -39,75 +38,12 @@ struct validator {
 	uint32_t gen;
 };
 
-static size_t kind_count(const struct model *m, enum kind k)
-{
-	switch (k) {
-	case K_ACTOR: return m->nactors;
-	case K_FACT: return m->nfacts;
-	case K_SANCTION: return m->nsanctions;
-	case K_STEP: return m->nsteps;
-	case K_TRIGGER: return m->ntriggers;
-	case K_GUARANTEE: return m->nguarantees;
-	default: return m->id ? 1 : 0;
-	}
-}
-
-/* The id of item I of kind K, and where it is written. */
-static const char *item_id(const struct model *m, enum kind k, size_t i, struct loc *loc)
-{
-	switch (k) {
-	case K_ACTOR: *loc = m->actors[i].id_loc; return m->actors[i].id;
-	case K_FACT: *loc = m->facts[i].id_loc; return m->facts[i].id;
-	case K_SANCTION: *loc = m->sanctions[i].id_loc; return m->sanctions[i].id;
-	case K_STEP: *loc = m->steps[i].id_loc; return m->steps[i].id;
-	case K_TRIGGER: *loc = m->triggers[i].id_loc; return m->triggers[i].id;
-	case K_GUARANTEE: *loc = m->guarantees[i].id_loc; return m->guarantees[i].id;
-	default: *loc = m->id_loc; return m->id;
-	}
-}
-
 static int loc_before(struct loc a, struct loc b)
 {
 	return a.line < b.line || (a.line == b.line && a.col < b.col);
 }
 
 /* ---- ids and numbers -------------------------------------------------- */
-
-static void register_ids(struct validator *V)
-{
-	size_t total = 0, i;
-	int k;
-
-	for (k = 0; k < K__COUNT; k++)
-		total += kind_count(V->m, (enum kind)k);
-	idmap_init(&V->ids, total);
-	for (k = 0; k < K__COUNT; k++)
-		for (i = 0; i < kind_count(V->m, (enum kind)k); i++) {
-			struct loc loc, other;
-			const char *id = item_id(V->m, (enum kind)k, i, &loc);
-			struct idmap_entry *e;
-
-			if (!id)
-				continue;
-			e = idmap_put(&V->ids, id, (enum kind)k, (uint32_t)i);
-			if (e->kind == (enum kind)k && e->index == i)
-				continue;
-			item_id(V->m, e->kind, e->index, &other);
-			if (loc_before(loc, other)) {
-				/* Sections are registered kind by kind, not
-				 * in file order: keep the first occurrence. */
-				diag_add(V->d, D_DUPLICATE_ID, other,
-					 "duplicate id '%s': already used by the %s at line %u",
-					 id, kind_name((enum kind)k), loc.line);
-				e->kind = (enum kind)k;
-				e->index = (uint32_t)i;
-			} else {
-				diag_add(V->d, D_DUPLICATE_ID, loc,
-					 "duplicate id '%s': already used by the %s at line %u",
-					 id, kind_name(e->kind), other.line);
-			}
-		}
-}
 
 static int step_number_cmp(const void *pa, const void *pb)
 {
@@ -118,22 +54,49 @@ static int step_number_cmp(const void *pa, const void *pb)
 	return loc_before(a->number_loc, b->number_loc) ? -1 : 1;
 }
 
+static void report_number(struct validator *V, const struct step *again,
+			  const struct step *first)
+{
+	diag_add(V->d, D_DUPLICATE_NUMBER, again->number_loc,
+		 "duplicate step number %u: already used by step '%s' at line %u",
+		 again->number, first->id ? first->id : "?", first->loc.line);
+}
+
+/* Steps are numbered 1..n in practice: a table indexed by number finds
+ * duplicates in linear time; sparse numbers fall back on sorting. */
 static void check_numbers(struct validator *V)
 {
 	struct model *m = V->m;
-	struct step **v = xmalloc(m->nsteps * sizeof(*v));
-	size_t n = 0, i;
+	size_t n = 0, i, max = 0;
+	struct step **v;
 
+	for (i = 0; i < m->nsteps; i++)
+		if (m->steps[i].number > max)
+			max = m->steps[i].number;
+	if (max <= 2 * m->nsteps + 64) {
+		uint32_t *first = xcalloc(max + 1, sizeof(*first)); /* index + 1 */
+
+		for (i = 0; i < m->nsteps; i++) {
+			uint32_t k = m->steps[i].number;
+
+			if (!k)
+				continue;
+			if (first[k])
+				report_number(V, &m->steps[i], &m->steps[first[k] - 1]);
+			else
+				first[k] = (uint32_t)i + 1;
+		}
+		free(first);
+		return;
+	}
+	v = xmalloc(m->nsteps * sizeof(*v));
 	for (i = 0; i < m->nsteps; i++)
 		if (m->steps[i].number)
 			v[n++] = &m->steps[i];
 	qsort(v, n, sizeof(*v), step_number_cmp);
 	for (i = 1; i < n; i++)
 		if (v[i]->number == v[i - 1]->number)
-			diag_add(V->d, D_DUPLICATE_NUMBER, v[i]->number_loc,
-				 "duplicate step number %u: already used by step '%s' "
-				 "at line %u", v[i]->number,
-				 v[i - 1]->id ? v[i - 1]->id : "?", v[i - 1]->loc.line);
+			report_number(V, v[i], v[i - 1]);
 	free(v);
 }
 
@@ -152,9 +115,9 @@ static const char *suggest(struct validator *V, const char *id, unsigned mask)
 	for (k = 0; k < K__COUNT; k++) {
 		if (!(mask & (1u << k)))
 			continue;
-		for (i = 0; i < kind_count(V->m, (enum kind)k); i++) {
+		for (i = 0; i < model_count(V->m, (enum kind)k); i++) {
 			struct loc loc;
-			const char *name = item_id(V->m, (enum kind)k, i, &loc);
+			const char *name = model_item_id(V->m, (enum kind)k, i, &loc);
 
 			if (!name)
 				continue;
@@ -199,7 +162,7 @@ static const char *mask_noun(unsigned mask)
 /* Resolve R, which must name an item of one of the kinds in MASK. */
 static void resolve(struct validator *V, struct ref *r, unsigned mask)
 {
-	const struct idmap_entry *e = idmap_get(&V->ids, r->id);
+	const struct idmap_entry *e = idmap_get(&V->m->ids, r->id);
 	const char *hint;
 
 	if (e && (mask & (1u << e->kind))) {
@@ -652,7 +615,7 @@ static void report_never_ready(struct validator *V)
 /* Record the lifts of actions A[0..N) that can happen, and report a sanction
  * that one owner both lifts and suspends. */
 static void scan_actions(struct validator *V, const struct action *a, uint32_t n,
-			 int can_happen, bool *lifted, const char *owner)
+			 int can_happen, bool *lifted, const char *kind, const char *id)
 {
 	uint32_t g = ++V->gen, i, j;
 	uint32_t *lift = V->pos_mark[K_SANCTION], *susp = V->neg_mark[K_SANCTION];
@@ -671,8 +634,8 @@ static void scan_actions(struct validator *V, const struct action *a, uint32_t n
 				goto lifted;
 			if (other[r->index] == g)
 				diag_add(V->d, D_CONTRADICTORY_ACTIONS, r->loc,
-					 "%s both lifts and suspends sanction '%s'",
-					 owner, r->id);
+					 "%s '%s' both lifts and suspends sanction '%s'",
+					 kind, id ? id : "?", r->id);
 			mine[r->index] = g;
 		lifted:
 			if (a[i].kind == A_LIFT && can_happen &&
@@ -682,33 +645,32 @@ static void scan_actions(struct validator *V, const struct action *a, uint32_t n
 	for (i = 0; i < n; i++)
 		if (can_happen && a[i].cond_if && !can_be(V, a[i].cond_if, 1))
 			diag_add(V->d, D_TRIGGER_NEVER_FIRES, a[i].cond_if->loc,
-				 "this effect of %s can never apply: its 'if' can never hold",
-				 owner);
+				 "this effect of %s '%s' can never apply: its 'if' can never hold",
+				 kind, id ? id : "?");
 }
 
 static void check_sanctions(struct validator *V)
 {
 	struct model *m = V->m;
 	bool *lifted = xcalloc(m->nsanctions ? m->nsanctions : 1, sizeof(*lifted));
-	char owner[120];
 	size_t i;
 
 	for (i = 0; i < m->nsteps; i++) {
 		const struct step *s = &m->steps[i];
 
-		snprintf(owner, sizeof(owner), "step '%s'", s->id ? s->id : "?");
-		scan_actions(V, s->effects, s->neffects, V->possible[i], lifted, owner);
+		if (s->neffects)
+			scan_actions(V, s->effects, s->neffects, V->possible[i], lifted,
+				     "step", s->id);
 	}
 	for (i = 0; i < m->ntriggers; i++) {
 		const struct trigger *t = &m->triggers[i];
 		int fires = can_be(V, t->when, 1);
 
-		snprintf(owner, sizeof(owner), "trigger '%s'", t->id ? t->id : "?");
 		if (!fires && t->when)
 			diag_add(V->d, D_TRIGGER_NEVER_FIRES, t->when->loc,
 				 "trigger '%s' can never fire: its 'when' can never hold",
 				 t->id ? t->id : "?");
-		scan_actions(V, t->actions, t->nactions, fires, lifted, owner);
+		scan_actions(V, t->actions, t->nactions, fires, lifted, "trigger", t->id);
 	}
 	for (i = 0; i < m->nsanctions; i++) {
 		const struct sanction *s = &m->sanctions[i];
@@ -780,14 +742,13 @@ void validate_model(struct model *m, struct diags *d)
 	size_t i;
 	int k;
 
-	register_ids(&V);
 	check_numbers(&V);
 	resolve_all(&V);
 	for (i = 0; i < m->nsteps; i++)
 		if (m->steps[i].window)
 			check_window(&V, &m->steps[i], (uint32_t)i);
 	for (k = 0; k < K__COUNT; k++) {
-		size_t n = kind_count(m, (enum kind)k) + 1;
+		size_t n = model_count(m, (enum kind)k) + 1;
 
 		V.pos_mark[k] = xcalloc(n, sizeof(uint32_t));
 		V.neg_mark[k] = xcalloc(n, sizeof(uint32_t));
@@ -808,6 +769,5 @@ void validate_model(struct model *m, struct diags *d)
 	free(V.possible);
 	free(V.on_cycle);
 	free(V.first);
-	free(V.edge);
-	idmap_release(&V.ids);
+	vec_free(V.edge, V.cap_edges, sizeof(*V.edge));
 }

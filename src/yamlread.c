@@ -569,8 +569,8 @@ static struct node *finish(struct reader *r, int status)
 			 "empty framework: the file holds no YAML document");
 		root = NULL;
 	}
-	free(r->stack);
-	free(r->kids);
+	vec_free(r->stack, r->stack_cap, sizeof(*r->stack));
+	vec_free(r->kids, r->kids_cap, sizeof(*r->kids));
 	arena_release(&r->scratch[0]);
 	arena_release(&r->scratch[1]);
 	return root;
