@@ -305,6 +305,15 @@ static void get_just(struct loader *L, const struct node *map, const struct node
 }
 
 /* "step 'x'" or just "step" when the id is unknown, into BUF. */
+/* Report WHAT, a mapping at N, if it has neither basis: nor inferred:. */
+static void require_just(struct loader *L, const struct node *n, const struct node *basis,
+			 const struct node *inferred, const char *what, const char *basis_is)
+{
+	if (!basis && !inferred)
+		diag_add(L->d, D_MISSING_BASIS, n->loc,
+			 "%s has no 'basis' (%s) or 'inferred' (your reason)", what, basis_is);
+}
+
 /* A justification that conditions may point to: the item vectors move as
  * they grow, so what a condition keeps must live in the arena. */
 static const struct just *stable_just(struct loader *L, const struct node *map,
@@ -492,10 +501,8 @@ static void conv_action(struct loader *L, const struct node *n, int is_effect,
 	if (v[2])
 		get_refs(L, v[2], "'by'", &a->by);
 	get_just(L, n, v[4], v[5], what, &a->just);
-	if (is_effect && a->just.kind == JUST_NONE && !v[4] && !v[5])
-		diag_add(L->d, D_MISSING_BASIS, n->loc,
-			 "%s has no 'basis' (quoted source) or 'inferred' (your reason)",
-			 what);
+	if (is_effect)
+		require_just(L, n, v[4], v[5], what, "quoted source");
 	if (v[3]) {
 		/* A missing justification was reported for the effect as a
 		 * whole; its condition does not need a second report. */
@@ -557,10 +564,7 @@ static struct window *conv_window(struct loader *L, const struct node *n,
 	if (v[2] && get_duration(L, v[2], "'not_after'", &w->not_after) == 0)
 		w->has_not_after = true;
 	get_just(L, n, v[3], v[4], what, &w->just);
-	if (!v[3] && !v[4])
-		diag_add(L->d, D_MISSING_BASIS, n->loc,
-			 "%s has no 'basis' (quoted source) or 'inferred' (your reason)",
-			 what);
+	require_just(L, n, v[3], v[4], what, "quoted source");
 	return w;
 }
 
@@ -602,6 +606,29 @@ static void register_id(struct loader *L, enum kind kind, size_t index)
 
 /* ---- section items --------------------------------------------------- */
 
+/* The id of an item: read it, note where it is, enter it in the namespace. */
+static void load_id(struct loader *L, const struct node *item, const struct node *idn,
+		    enum kind kind, size_t index, const char **id, struct loc *loc,
+		    struct loc *id_loc)
+{
+	static const char *const labels[K__COUNT] = {
+		"actor id", "fact id", "sanction id", "step id", "trigger id",
+		"guarantee id", "framework id",
+	};
+
+	*loc = item->loc;
+	*id = get_id(L, idn, labels[kind]);
+	*id_loc = idn ? idn->loc : item->loc;
+	if (kind == K_STEP && *id && strspn(*id, "0123456789") == strlen(*id)) {
+		diag_add(L->d, D_BAD_ID, idn->loc,
+			 "step id '%s' is all digits: numbers already address steps, "
+			 "so give the step a name", *id);
+		*id = NULL;
+	}
+	register_id(L, kind, index);
+}
+
+
 /* The id of an item, looked up before the other fields so that messages
  * about the item can name it. */
 static const struct node *item_id_node(const struct node *map)
@@ -638,10 +665,7 @@ static void conv_actor(struct loader *L, const struct node *n, const char *what)
 	get_fields(L, n, what, fields, NFIELDS(fields), v);
 	a = VEC_PUSH(L->m->actors, L->m->nactors, L->m->cap_actors);
 	memset(a, 0, sizeof(*a));
-	a->loc = n->loc;
-	a->id = get_id(L, v[0], "actor id");
-	a->id_loc = v[0] ? v[0]->loc : n->loc;
-	register_id(L, K_ACTOR, L->m->nactors - 1);
+	load_id(L, n, v[0], K_ACTOR, L->m->nactors - 1, &a->id, &a->loc, &a->id_loc);
 	a->name = get_text(L, v[1], "'name'");
 	a->description = v[2] ? get_text(L, v[2], "'description'") : NULL;
 }
@@ -658,18 +682,12 @@ static void conv_fact(struct loader *L, const struct node *n, const char *what)
 	get_fields(L, n, what, fields, NFIELDS(fields), v);
 	f = VEC_PUSH(L->m->facts, L->m->nfacts, L->m->cap_facts);
 	memset(f, 0, sizeof(*f));
-	f->loc = n->loc;
-	f->id = get_id(L, v[0], "fact id");
-	f->id_loc = v[0] ? v[0]->loc : n->loc;
-	register_id(L, K_FACT, L->m->nfacts - 1);
+	load_id(L, n, v[0], K_FACT, L->m->nfacts - 1, &f->id, &f->loc, &f->id_loc);
 	f->description = get_text(L, v[1], "'description'");
 	if (v[2])
 		get_bool(L, v[2], "'initial'", &f->initial);
 	get_just(L, n, v[3], v[4], what, &f->just);
-	if (!v[3] && !v[4])
-		diag_add(L->d, D_MISSING_BASIS, n->loc,
-			 "%s has no 'basis' (the source words it stands for) or "
-			 "'inferred' (your reason)", what);
+	require_just(L, n, v[3], v[4], what, "the source words it stands for");
 }
 
 static void conv_sanction(struct loader *L, const struct node *n, const char *what)
@@ -686,10 +704,7 @@ static void conv_sanction(struct loader *L, const struct node *n, const char *wh
 	get_fields(L, n, what, fields, NFIELDS(fields), v);
 	s = VEC_PUSH(L->m->sanctions, L->m->nsanctions, L->m->cap_sanctions);
 	memset(s, 0, sizeof(*s));
-	s->loc = n->loc;
-	s->id = get_id(L, v[0], "sanction id");
-	s->id_loc = v[0] ? v[0]->loc : n->loc;
-	register_id(L, K_SANCTION, L->m->nsanctions - 1);
+	load_id(L, n, v[0], K_SANCTION, L->m->nsanctions - 1, &s->id, &s->loc, &s->id_loc);
 	s->description = get_text(L, v[1], "'description'");
 	if (v[2])
 		get_refs(L, v[2], "'imposed_by'", &s->imposed_by);
@@ -721,16 +736,7 @@ static void conv_step(struct loader *L, const struct node *n, const char *what)
 	get_fields(L, n, what, fields, NFIELDS(fields), v);
 	s = VEC_PUSH(L->m->steps, L->m->nsteps, L->m->cap_steps);
 	memset(s, 0, sizeof(*s));
-	s->loc = n->loc;
-	s->id = get_id(L, v[0], "step id");
-	s->id_loc = v[0] ? v[0]->loc : n->loc;
-	if (s->id && strspn(s->id, "0123456789") == strlen(s->id)) {
-		diag_add(L->d, D_BAD_ID, v[0]->loc,
-			 "step id '%s' is all digits: numbers already address steps, "
-			 "so give the step a name", s->id);
-		s->id = NULL;
-	}
-	register_id(L, K_STEP, L->m->nsteps - 1);
+	load_id(L, n, v[0], K_STEP, L->m->nsteps - 1, &s->id, &s->loc, &s->id_loc);
 	if (v[1]) {
 		s->number_loc = v[1]->loc;
 		get_uint(L, v[1], "'number'", 1, 1000000000, &s->number);
@@ -771,16 +777,10 @@ static void conv_trigger(struct loader *L, const struct node *n, const char *wha
 	get_fields(L, n, what, fields, NFIELDS(fields), v);
 	t = VEC_PUSH(L->m->triggers, L->m->ntriggers, L->m->cap_triggers);
 	memset(t, 0, sizeof(*t));
-	t->loc = n->loc;
-	t->id = get_id(L, v[0], "trigger id");
-	t->id_loc = v[0] ? v[0]->loc : n->loc;
-	register_id(L, K_TRIGGER, L->m->ntriggers - 1);
+	load_id(L, n, v[0], K_TRIGGER, L->m->ntriggers - 1, &t->id, &t->loc, &t->id_loc);
 	just = stable_just(L, n, v[3], v[4], what);
 	t->just = *just;
-	if (!v[3] && !v[4])
-		diag_add(L->d, D_MISSING_BASIS, n->loc,
-			 "%s has no 'basis' (quoted source) or 'inferred' (your reason)",
-			 what);
+	require_just(L, n, v[3], v[4], what, "quoted source");
 	if (v[1])
 		t->when = conv_cond(L, v[1], just, &cx);
 	if (v[2])
@@ -815,10 +815,7 @@ static void conv_guarantee(struct loader *L, const struct node *n, const char *w
 	get_fields(L, n, what, fields, NFIELDS(fields), v);
 	g = VEC_PUSH(L->m->guarantees, L->m->nguarantees, L->m->cap_guarantees);
 	memset(g, 0, sizeof(*g));
-	g->loc = n->loc;
-	g->id = get_id(L, v[0], "guarantee id");
-	g->id_loc = v[0] ? v[0]->loc : n->loc;
-	register_id(L, K_GUARANTEE, L->m->nguarantees - 1);
+	load_id(L, n, v[0], K_GUARANTEE, L->m->nguarantees - 1, &g->id, &g->loc, &g->id_loc);
 	g->text = get_text(L, v[1], "'text'");
 	just = stable_just(L, n, v[4], v[5], what);
 	g->just = *just;
