@@ -63,6 +63,11 @@ int finish_output(int status);
 int cli_main(int argc, char **argv);
 
 int cmd_validate(int argc, char **argv);
+int cmd_step(int argc, char **argv);
+int cmd_status(int argc, char **argv);
+int cmd_undo(int argc, char **argv);
+int cmd_reset(int argc, char **argv);
+int cmd_simulate(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 

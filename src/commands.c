@@ -28,6 +28,68 @@ static const struct command commands[] = {
 	 "Exit status: 0 every file valid, 1 some file invalid, 2 usage error\n"
 	 "or a file that cannot be read (missing, a directory, unreadable).\n"
 	 "The format and the diagnostic codes are in docs/FORMAT.md.\n"},
+	{"step", cmd_step, "apply events to a run, or complete every ready step",
+	 "usage: fwsim step FRAMEWORK [--state FILE] [--format text|json] [EVENT...]\n"
+	 "\n"
+	 "Apply EVENTs, in the order given, to the run of FRAMEWORK kept in the\n"
+	 "state file, and print what changed: steps done, ready or overdue,\n"
+	 "sanctions suspended or lifted, triggers fired, guarantees in force or\n"
+	 "breached.  With no EVENT, complete every step that is ready: one wave.\n"
+	 "\n"
+	 "Events:\n"
+	 "  --complete STEP     complete STEP (an id or a number); it must be ready\n"
+	 "  --set FACT=true|false\n"
+	 "                      set a fact\n"
+	 "  --advance N(d|w|m|y) move the clock forward, e.g. --advance 6m\n"
+	 "  --date YYYY-MM-DD   move the clock to a date (never backwards); as the\n"
+	 "                      first event of a new run of a framework without a\n"
+	 "                      start date, it sets the start\n"
+	 "\n"
+	 "Options:\n"
+	 "  --state FILE        the state file (default output/FRAMEWORK-ID.state.json)\n"
+	 "  --format text|json  how to print the changes (default text)\n"
+	 "  -h, --help          show this help\n"
+	 "\n"
+	 "An event that is not allowed now (a step that is not ready, an unknown\n"
+	 "id, a malformed value, the clock moving back) is refused with a reason\n"
+	 "naming each unmet condition, and then none of the call's events is\n"
+	 "applied: the state file stays as it was.  Automatic steps cannot be\n"
+	 "completed by hand.  Concurrent runs on one state file wait for each\n"
+	 "other (up to 10 s) through the lock file FILE.lock.\n"
+	 "\n"
+	 "Exit status: 0 applied, 1 refused (or an invalid framework), 2 usage or\n"
+	 "I/O error (a corrupt or foreign state file is left untouched).\n"},
+	{"status", cmd_status, "show the state of a run",
+	 "usage: fwsim status FRAMEWORK [--state FILE] [--format text|json]\n"
+	 "\n"
+	 "Show the run of FRAMEWORK kept in the state file (a new run if there is\n"
+	 "none): the date, every step with its status (pending, ready, done,\n"
+	 "overdue) and why a pending one waits, every sanction (active,\n"
+	 "suspended, lifted) with when and by whom it changed, the facts, the\n"
+	 "guarantees (inactive, held, breached) and, in JSON, the history of\n"
+	 "events.  The JSON fields are described in docs/SIMULATION.md.\n"},
+	{"undo", cmd_undo, "take back the last step command",
+	 "usage: fwsim undo FRAMEWORK [--state FILE] [--format text|json]\n"
+	 "\n"
+	 "Take back the events of the last 'fwsim step' (all the events of that\n"
+	 "one command, or all the steps of its wave) and save the state.\n"
+	 "Exit status 1 if there is nothing to undo.\n"},
+	{"reset", cmd_reset, "start a run over",
+	 "usage: fwsim reset FRAMEWORK [--state FILE] [--format text|json]\n"
+	 "\n"
+	 "Start the run over on the framework's start date, whatever the state\n"
+	 "file holds (even one whose events no longer apply).\n"},
+	{"simulate", cmd_simulate, "run a scenario, or the framework to its end",
+	 "usage: fwsim simulate FRAMEWORK [--scenario FILE] [--format text|json]\n"
+	 "\n"
+	 "Run FRAMEWORK from its start without touching any state file, and print\n"
+	 "the timeline.  With --scenario, apply the scenario's dated events (see\n"
+	 "docs/SIMULATION.md).  Without, complete every ready step, wave after\n"
+	 "wave, moving the clock to the earliest date on which a window opens when\n"
+	 "nothing is ready, and say where and why the run stops.\n"
+	 "\n"
+	 "Exit status: 0 the scenario ran, 1 an invalid framework or scenario, or\n"
+	 "an event of the scenario refused; 2 usage or I/O error.\n"},
 	{"help", cmd_help, "show help for a command",
 	 "usage: fwsim help [COMMAND]\n"
 	 "\n"

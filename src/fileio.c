@@ -1,12 +1,14 @@
 /* fileio.c - open, check and slurp a regular file. */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* flock, O_NOFOLLOW */
 #include "fileio.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -87,4 +89,104 @@ int file_read(const char *path, size_t max, char **out, size_t *len, size_t *cap
 void file_free(char *buf, size_t cap)
 {
 	big_free(buf, cap);
+}
+
+/* The directory part of PATH, into DIR (SIZE bytes). */
+static void dir_of(const char *path, char *dir, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(dir, size, ".");
+	else if (slash == path)
+		snprintf(dir, size, "/");
+	else
+		snprintf(dir, size, "%.*s", (int)(slash - path), path);
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int file_write_atomic(const char *path, const char *data, size_t len, char *err,
+		      size_t errsize)
+{
+	char dir[4096], tmp[4200];
+	const char *base = strrchr(path, '/');
+	int fd, dfd, saved;
+
+	dir_of(path, dir, sizeof(dir));
+	snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, base ? base + 1 : path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(err, errsize, "cannot create a temporary file in %s: %s", dir,
+			 strerror(errno));
+		return -1;
+	}
+	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		snprintf(err, errsize, "cannot write %s: %s", tmp, strerror(saved));
+		return -1;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		saved = errno;
+		unlink(tmp);
+		snprintf(err, errsize, "cannot replace %s: %s", path, strerror(saved));
+		return -1;
+	}
+	/* Make the rename itself durable. */
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return 0;
+}
+
+int lock_acquire(const char *path, int timeout_ms, char *err, size_t errsize)
+{
+	struct timespec pause = {0, 20 * 1000 * 1000};
+	int fd, waited = 0;
+
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+	if (fd < 0) {
+		snprintf(err, errsize, "cannot open the lock file %s: %s", path,
+			 strerror(errno));
+		return -1;
+	}
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			snprintf(err, errsize, "cannot lock %s: %s", path, strerror(errno));
+			close(fd);
+			return -1;
+		}
+		if (waited >= timeout_ms) {
+			snprintf(err, errsize, "another fwsim has held %s for %d s; try again",
+				 path, timeout_ms / 1000);
+			close(fd);
+			return -1;
+		}
+		nanosleep(&pause, NULL);
+		waited += 20;
+	}
+	return fd;
+}
+
+void lock_release(int fd)
+{
+	if (fd >= 0)
+		close(fd); /* closing drops the flock */
 }

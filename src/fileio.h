@@ -22,3 +22,18 @@ void file_free(char *buf, size_t cap);
 int file_open(const char *path, int *fd, size_t *size, char *err, size_t errsize);
 
 #endif
+
+/* Write LEN bytes of DATA to PATH atomically: a unique temporary file in
+ * the same directory, fsync, rename over PATH, fsync of the directory.  A
+ * crash leaves either the old file or the new one; a failure leaves the old
+ * one and no temporary file.  A symbolic link at PATH is replaced, never
+ * written through.  Returns 0, or -1 with a message in ERR. */
+int file_write_atomic(const char *path, const char *data, size_t len, char *err,
+		      size_t errsize);
+
+/* Take the lock PATH (created if need be), waiting up to TIMEOUT_MS for
+ * another holder.  The lock is a separate file because the state file is
+ * replaced by rename, which would drop a lock held on it.  Returns the
+ * descriptor to give to lock_release, or -1 with a message in ERR. */
+int lock_acquire(const char *path, int timeout_ms, char *err, size_t errsize);
+void lock_release(int fd);

@@ -950,7 +950,7 @@ static void conv_root(struct loader *L, const struct node *root)
 			 "needs at least one step");
 }
 
-int load_source(struct model *m, const struct yread_source *src,
+int load_source(struct model *m, struct yread_source *src,
 		const struct yread_limits *lim, struct diags *d)
 {
 	struct loader L = {.m = m, .d = d};
@@ -960,6 +960,7 @@ int load_source(struct model *m, const struct yread_source *src,
 
 	arena_init(&doc);
 	root = yread_parse(src, lim, &doc, &m->arena, d, on_item, &L);
+	m->hash = src->hash;
 	if (!root) {
 		rc = -1;
 	} else if (root->kind != NODE_MAP) {

@@ -16,7 +16,7 @@
  * goes to D.  Returns 0 if the document parsed far enough for the model to
  * be checked further, -1 if it did not (syntax error, empty file, not a
  * mapping); M must be released in both cases. */
-int load_source(struct model *m, const struct yread_source *src,
+int load_source(struct model *m, struct yread_source *src,
 		const struct yread_limits *lim, struct diags *d);
 
 /* load_source of LEN bytes at BUF. */

@@ -180,6 +180,7 @@ struct model {
 
 	size_t edges;                /* dependency references, for stats */
 	struct idmap ids;            /* every id of the file -> (kind, index) */
+	uint64_t hash;               /* of the file's bytes (state files keep it) */
 };
 
 /* Number of items of kind K (1 or 0 for K_FRAMEWORK). */

@@ -26,7 +26,7 @@ struct frame {
 };
 
 struct reader {
-	const struct yread_source *src;
+	struct yread_source *src;
 	size_t pos;        /* bytes of the source read so far */
 	int input_error;   /* the read handler stopped: NUL, size, I/O */
 	const struct yread_limits *lim;
@@ -512,8 +512,8 @@ static int input_stop(struct reader *r, enum diag_code code, size_t offset,
 static int read_handler(void *data, unsigned char *buf, size_t size, size_t *got)
 {
 	struct reader *r = data;
-	const struct yread_source *src = r->src;
-	ssize_t n;
+	struct yread_source *src = r->src;
+	ssize_t n, i;
 	const char *nul;
 
 	if (src->buf) {
@@ -529,6 +529,10 @@ static int read_handler(void *data, unsigned char *buf, size_t size, size_t *got
 			snprintf(msg, sizeof(msg), "cannot read the file: %s", strerror(errno));
 			return input_stop(r, D_ENCODING, r->pos, msg);
 		}
+	}
+	for (i = 0; i < n; i++) {
+		src->hash ^= buf[i];
+		src->hash *= 0x100000001b3ull;
 	}
 	if (r->pos == 0 && n >= 2 && ((buf[0] == 0xff && buf[1] == 0xfe) ||
 				     (buf[0] == 0xfe && buf[1] == 0xff)))
@@ -576,7 +580,7 @@ static struct node *finish(struct reader *r, int status)
 	return root;
 }
 
-struct node *yread_parse(const struct yread_source *src,
+struct node *yread_parse(struct yread_source *src,
 			 const struct yread_limits *lim, struct arena *doc,
 			 struct arena *keep, struct diags *d, yread_item_fn *fn,
 			 void *ctx)
@@ -589,6 +593,7 @@ struct node *yread_parse(const struct yread_source *src,
 
 	arena_init(&r.scratch[0]);
 	arena_init(&r.scratch[1]);
+	src->hash = 0xcbf29ce484222325ull;
 	if (!yaml_parser_initialize(&parser))
 		die_oom();
 	yaml_parser_set_input(&parser, read_handler, &r);

@@ -53,6 +53,7 @@ struct yread_source {
 	const char *buf;
 	size_t len;
 	int fd;
+	uint64_t hash;   /* OUT: FNV-1a of every byte read, to recognise the file */
 };
 
 /* Parse SRC (any content) and return the root node, allocated in DOC, or
@@ -60,7 +61,7 @@ struct yread_source {
  * scalar values (not keys) goes to KEEP if it is not NULL, so that a caller
  * building a model from them need not copy them again.  All problems go to
  * D; the reader never stops at the first recoverable one. */
-struct node *yread_parse(const struct yread_source *src,
+struct node *yread_parse(struct yread_source *src,
 			 const struct yread_limits *lim, struct arena *doc,
 			 struct arena *keep, struct diags *d, yread_item_fn *fn,
 			 void *ctx);

@@ -1,0 +1,185 @@
+/* session.c - open a framework and its state, lock, replay, save. */
+#include "session.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "date.h"
+#include "fileio.h"
+#include "idmap.h"
+#include "report.h"
+#include "util.h"
+
+/* How long a command waits for another fwsim holding the state's lock. */
+#define LOCK_WAIT_MS 10000
+
+static void hash_text(uint64_t hash, char *out, size_t size)
+{
+	snprintf(out, size, "fnv1a64:%016" PRIx64, hash);
+}
+
+int session_event(const struct model *m, const struct state_event *se, struct event *ev,
+		  char *why, size_t whysize)
+{
+	const struct idmap_entry *e;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->kind = se->kind;
+	ev->value = se->value;
+	ev->by = se->by;
+	ev->date = se->date;
+	if (se->kind != EV_COMPLETE && se->kind != EV_SET)
+		return 0;
+	e = idmap_get(&m->ids, se->ref);
+	if (!e || e->kind != (se->kind == EV_COMPLETE ? K_STEP : K_FACT)) {
+		snprintf(why, whysize, "the framework has no %s '%s'",
+			 se->kind == EV_COMPLETE ? "step" : "fact", se->ref);
+		return -1;
+	}
+	ev->index = e->index;
+	return 0;
+}
+
+int session_replay(struct session *s)
+{
+	const struct model *m = &s->fw.model;
+	char why[1024];
+	size_t i;
+
+	if (s->have_run)
+		run_release(&s->run);
+	run_init(&s->run, m, s->st.start);
+	s->have_run = 1;
+	for (i = 0; i < s->st.n; i++) {
+		const struct state_event *se = &s->st.ev[i];
+		struct event ev;
+
+		if (session_event(m, se, &ev, why, sizeof(why)) < 0 ||
+		    run_apply(&s->run, &ev, why, sizeof(why)) < 0) {
+			fprintf(stderr, "fwsim %s: %s: event %zu (%s%s%s) no longer applies: "
+				"%s\nThe framework changed since the state was saved; nothing "
+				"was changed. Undo or reset the state, or restore the framework.\n",
+				s->cmd, s->state_path, i + 1, event_kind_name(se->kind),
+				se->ref ? " " : "", se->ref ? se->ref : "", why);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The default state path: output/ID.state.json, creating output/. */
+static int default_state_path(struct session *s)
+{
+	if (mkdir("output", 0777) < 0 && errno != EEXIST) {
+		fprintf(stderr, "fwsim %s: cannot create output/: %s (give --state FILE)\n",
+			s->cmd, strerror(errno));
+		return 2;
+	}
+	snprintf(s->state_path, sizeof(s->state_path), "output/%s.state.json",
+		 s->fw.model.id);
+	return 0;
+}
+
+static int open_framework(struct session *s, const char *path)
+{
+	enum fw_status st = framework_open(&s->fw, path, 0);
+
+	if (st == FW_IOERROR) {
+		fprintf(stderr, "fwsim %s: %s: %s\n", s->cmd, path, s->fw.ioerr);
+		return 2;
+	}
+	if (st == FW_INVALID) {
+		struct file_report r = {.path = path, .excerpts = 1, .diags = &s->fw.diags};
+
+		report_text(stdout, stderr, &r);
+		fprintf(stderr, "fwsim %s: %s is not a valid framework; run 'fwsim validate'\n",
+			s->cmd, path);
+		return 1;
+	}
+	return 0;
+}
+
+int session_open(struct session *s, const char *cmd, const char *framework_path,
+		 const char *state_path, int lock, const day_t *start)
+{
+	const struct model *m = &s->fw.model;
+	char err[512], lockpath[4200], hash[40];
+	enum state_read_result rr;
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	s->cmd = cmd;
+	s->lock_fd = -1;
+	state_init(&s->st);
+	if ((rc = open_framework(s, framework_path)) != 0)
+		return rc;
+	if (state_path)
+		snprintf(s->state_path, sizeof(s->state_path), "%s", state_path);
+	else if ((rc = default_state_path(s)) != 0)
+		return rc;
+	if (lock) {
+		snprintf(lockpath, sizeof(lockpath), "%s.lock", s->state_path);
+		s->lock_fd = lock_acquire(lockpath, LOCK_WAIT_MS, err, sizeof(err));
+		if (s->lock_fd < 0) {
+			fprintf(stderr, "fwsim %s: %s\n", cmd, err);
+			return 2;
+		}
+	}
+	rr = lock & SESSION_NO_STATE ? STATE_MISSING
+				     : state_read(s->state_path, &s->st, err, sizeof(err));
+	if (rr == STATE_BAD) {
+		fprintf(stderr, "fwsim %s: %s: %s; it was left as it is\n", cmd,
+			s->state_path, err);
+		return 2;
+	}
+	hash_text(m->hash, hash, sizeof(hash));
+	if (rr == STATE_MISSING) {
+		s->fresh = 1;
+		s->st.framework = xstrdup(m->id);
+		s->st.hash = xstrdup(hash);
+		if (m->has_start) {
+			s->st.start = m->start;
+		} else if (start) {
+			s->st.start = *start;
+		} else {
+			fprintf(stderr, "fwsim %s: %s sets no start date: give one with "
+				"--date YYYY-MM-DD\n", cmd, framework_path);
+			return 1;
+		}
+	} else if (strcmp(s->st.framework, m->id) != 0) {
+		fprintf(stderr, "fwsim %s: %s is the state of framework '%s', not '%s'; "
+			"it was left as it is\n", cmd, s->state_path, s->st.framework, m->id);
+		return 2;
+	} else if (strcmp(s->st.hash, hash) != 0) {
+		/* Edited since: replay decides whether the events still apply. */
+		free(s->st.hash);
+		s->st.hash = xstrdup(hash);
+	}
+	return lock & (SESSION_NO_STATE | SESSION_NO_REPLAY) ? 0 : session_replay(s);
+}
+
+int session_save(struct session *s)
+{
+	char err[512], *text = state_format(&s->st);
+	int rc = file_write_atomic(s->state_path, text, strlen(text), err, sizeof(err));
+
+	free(text);
+	if (rc < 0) {
+		fprintf(stderr, "fwsim %s: %s; the state was left as it was\n", s->cmd, err);
+		return 2;
+	}
+	return 0;
+}
+
+void session_close(struct session *s)
+{
+	if (s->have_run)
+		run_release(&s->run);
+	state_release(&s->st);
+	framework_release(&s->fw);
+	lock_release(s->lock_fd);
+	s->lock_fd = -1;
+}

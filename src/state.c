@@ -1,0 +1,333 @@
+/* state.c - state files: strict JSON in, canonical JSON out (cJSON adapter). */
+#include "state.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "date.h"
+#include "fileio.h"
+#include "load.h"
+#include "util.h"
+
+/* A state file of a million events is about 50 MB. */
+#define STATE_MAX (64u * 1024 * 1024)
+
+void state_init(struct state *st)
+{
+	memset(st, 0, sizeof(*st));
+}
+
+void state_release(struct state *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		free(st->ev[i].ref);
+	vec_free(st->ev, st->cap, sizeof(*st->ev));
+	free(st->framework);
+	free(st->hash);
+	state_init(st);
+}
+
+struct state_event *state_add(struct state *st, enum event_kind kind, uint32_t batch,
+			      const char *ref)
+{
+	struct state_event *e = VEC_PUSH(st->ev, st->n, st->cap);
+
+	memset(e, 0, sizeof(*e));
+	e->kind = kind;
+	e->batch = batch;
+	e->ref = ref ? xstrdup(ref) : NULL;
+	return e;
+}
+
+uint32_t state_last_batch(const struct state *st)
+{
+	return st->n ? st->ev[st->n - 1].batch : 0;
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+static int bad(char *err, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int bad(char *err, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, size, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* cJSON keeps duplicate keys and its plain lookup ignores case: refuse an
+ * object with two keys that are equal or differ only in case. */
+static int check_keys(const cJSON *obj, const char *where, char *err, size_t size)
+{
+	const cJSON *a, *b;
+
+	for (a = obj->child; a; a = a->next)
+		for (b = a->next; b; b = b->next)
+			if (strcasecmp(a->string, b->string) == 0)
+				return bad(err, size, "%s: key \"%s\" appears twice", where,
+					   b->string);
+	return 0;
+}
+
+/* The string at KEY of OBJ, required, without NULs (cJSON cuts a string at
+ * \u0000, so compare its length with what the text promised). */
+static const char *get_string(const cJSON *obj, const char *key, const char *where,
+			      char *err, size_t size)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (!v) {
+		bad(err, size, "%s: \"%s\" is missing", where, key);
+		return NULL;
+	}
+	if (!cJSON_IsString(v) || !v->valuestring) {
+		bad(err, size, "%s: \"%s\" must be a string", where, key);
+		return NULL;
+	}
+	return v->valuestring;
+}
+
+static int read_event(const cJSON *o, size_t i, struct state *st, char *err, size_t size)
+{
+	static const char *const keys[] = {"complete", "set", "advance", "date"};
+	char where[48];
+	const cJSON *b, *c;
+	const char *s = NULL;
+	struct state_event *e;
+	int k, found = -1, nkeys = 0;
+	double batch;
+
+	snprintf(where, sizeof(where), "events[%zu]", i);
+	if (!cJSON_IsObject(o))
+		return bad(err, size, "%s: must be an object", where);
+	if (check_keys(o, where, err, size) < 0)
+		return -1;
+	for (c = o->child; c; c = c->next) {
+		nkeys++;
+		for (k = 0; k < 4; k++)
+			if (strcmp(c->string, keys[k]) == 0)
+				break;
+		if (k < 4 && found >= 0)
+			return bad(err, size, "%s: more than one action", where);
+		if (k < 4)
+			found = k;
+		else if (strcmp(c->string, "batch") != 0 && strcmp(c->string, "value") != 0)
+			return bad(err, size, "%s: unknown key \"%s\"", where, c->string);
+	}
+	if (found < 0)
+		return bad(err, size, "%s: no action (complete, set, advance or date)", where);
+	b = cJSON_GetObjectItemCaseSensitive(o, "batch");
+	if (!cJSON_IsNumber(b) || (batch = b->valuedouble) < 1 || batch > 4e9 ||
+	    batch != (double)(uint32_t)batch)
+		return bad(err, size, "%s: \"batch\" must be a whole number from 1", where);
+	if (st->n && (uint32_t)batch < st->ev[st->n - 1].batch)
+		return bad(err, size, "%s: batches go backwards", where);
+	if (!(s = get_string(o, keys[found], where, err, size)))
+		return -1;
+	e = state_add(st, (enum event_kind)found, (uint32_t)batch, NULL);
+	switch (found) {
+	case EV_COMPLETE:
+	case EV_SET:
+		if (!id_is_valid(s, strlen(s)))
+			return bad(err, size, "%s: \"%s\" is not a valid id", where, keys[found]);
+		e->ref = xstrdup(s);
+		if (found == EV_SET) {
+			c = cJSON_GetObjectItemCaseSensitive(o, "value");
+			if (!cJSON_IsBool(c))
+				return bad(err, size, "%s: \"value\" must be true or false", where);
+			e->value = cJSON_IsTrue(c);
+		} else if (nkeys != 2) {
+			return bad(err, size, "%s: unexpected \"value\"", where);
+		}
+		break;
+	case EV_ADVANCE:
+		if (duration_parse(s, &e->by) < 0 || nkeys != 2)
+			return bad(err, size, "%s: \"advance\" must be a duration such as 6m", where);
+		break;
+	default:
+		if (date_parse(s, &e->date) < 0 || nkeys != 2)
+			return bad(err, size, "%s: \"date\" must be a date YYYY-MM-DD", where);
+	}
+	return 0;
+}
+
+static int read_root(const cJSON *root, struct state *st, char *err, size_t size)
+{
+	static const char *const known[] = {"fwsim_state", "framework", "framework_hash",
+					    "start", "events"};
+	const cJSON *v, *c;
+	const char *s;
+	size_t i = 0, k;
+
+	if (!cJSON_IsObject(root) ||
+	    !cJSON_GetObjectItemCaseSensitive(root, "fwsim_state"))
+		return bad(err, size, "not an fwsim state file");
+	if (check_keys(root, "the state", err, size) < 0)
+		return -1;
+	v = cJSON_GetObjectItemCaseSensitive(root, "fwsim_state");
+	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int)v->valuedouble ||
+	    v->valuedouble < 1)
+		return bad(err, size, "\"fwsim_state\" must be a version number");
+	if (v->valuedouble > STATE_VERSION)
+		return bad(err, size, "state format version %d is newer than this fwsim "
+			   "reads (%d): upgrade fwsim", (int)v->valuedouble, STATE_VERSION);
+	for (c = root->child; c; c = c->next) {
+		for (k = 0; k < sizeof(known) / sizeof(*known); k++)
+			if (strcmp(c->string, known[k]) == 0)
+				break;
+		if (k == sizeof(known) / sizeof(*known))
+			return bad(err, size, "unknown key \"%s\"", c->string);
+	}
+	if (!(s = get_string(root, "framework", "the state", err, size)))
+		return -1;
+	st->framework = xstrdup(s);
+	if (!(s = get_string(root, "framework_hash", "the state", err, size)))
+		return -1;
+	st->hash = xstrdup(s);
+	if (!(s = get_string(root, "start", "the state", err, size)))
+		return -1;
+	if (date_parse(s, &st->start) < 0)
+		return bad(err, size, "\"start\" must be a date YYYY-MM-DD");
+	v = cJSON_GetObjectItemCaseSensitive(root, "events");
+	if (!cJSON_IsArray(v))
+		return bad(err, size, "\"events\" must be a list");
+	for (c = v->child; c; c = c->next)
+		if (read_event(c, i++, st, err, size) < 0)
+			return -1;
+	return 0;
+}
+
+/* A NUL escape anywhere would be cut short by cJSON: refuse the file. */
+static int has_nul_escape(const char *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 5 < len; i++)
+		if (buf[i] == '\\' && buf[i + 1] == 'u' && buf[i + 2] == '0' &&
+		    buf[i + 3] == '0' && buf[i + 4] == '0' && buf[i + 5] == '0')
+			return 1;
+	return 0;
+}
+
+enum state_read_result state_read(const char *path, struct state *st, char *err,
+				  size_t size)
+{
+	char ferr[200], *buf;
+	size_t len, cap;
+	const char *end = NULL;
+	cJSON *root;
+	int rc;
+
+	state_init(st);
+	rc = file_read(path, STATE_MAX, &buf, &len, &cap, ferr, sizeof(ferr));
+	if (rc < 0 && strstr(ferr, "No such file"))
+		return STATE_MISSING;
+	if (rc < 0) {
+		bad(err, size, "%s", ferr);
+		return STATE_BAD;
+	}
+	if (rc == 1) {
+		bad(err, size, "larger than %u bytes: not a state file", STATE_MAX);
+		return STATE_BAD;
+	}
+	if (len == 0) {
+		file_free(buf, cap);
+		bad(err, size, "empty: the state file is corrupted (truncated?)");
+		return STATE_BAD;
+	}
+	if (memchr(buf, '\0', len) || has_nul_escape(buf, len)) {
+		file_free(buf, cap);
+		bad(err, size, "holds a NUL character: not a state file fwsim wrote");
+		return STATE_BAD;
+	}
+	/* Require the whole buffer to be one JSON value: cJSON_Parse alone
+	 * would accept `{...} xyz` and `{}{}`. */
+	root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+	while (root && end && end < buf + len && strchr(" \t\r\n", *end))
+		end++;
+	if (!root || end != buf + len) {
+		size_t at = root ? (size_t)(end - buf) : (size_t)(cJSON_GetErrorPtr() ?
+			cJSON_GetErrorPtr() - buf : 0);
+
+		cJSON_Delete(root);
+		file_free(buf, cap);
+		bad(err, size, "not valid JSON (at byte %zu): the state file is corrupted "
+		    "(truncated?) or not a state file", at);
+		return STATE_BAD;
+	}
+	rc = read_root(root, st, err, size);
+	cJSON_Delete(root);
+	file_free(buf, cap);
+	if (rc < 0) {
+		state_release(st);
+		return STATE_BAD;
+	}
+	return STATE_OK;
+}
+
+/* ---- writing ---------------------------------------------------------------- */
+
+static cJSON *checked(cJSON *item)
+{
+	if (!item)
+		die_oom();
+	return item;
+}
+
+char *state_format(const struct state *st)
+{
+	cJSON *root = checked(cJSON_CreateObject()), *list;
+	char date[11], by[16], *text, *out;
+	size_t i, len;
+
+	checked(cJSON_AddNumberToObject(root, "fwsim_state", STATE_VERSION));
+	checked(cJSON_AddStringToObject(root, "framework", st->framework));
+	checked(cJSON_AddStringToObject(root, "framework_hash", st->hash));
+	date_format(st->start, date);
+	checked(cJSON_AddStringToObject(root, "start", date));
+	list = checked(cJSON_AddArrayToObject(root, "events"));
+	for (i = 0; i < st->n; i++) {
+		const struct state_event *e = &st->ev[i];
+		cJSON *o = checked(cJSON_CreateObject());
+
+		cJSON_AddItemToArray(list, o);
+		checked(cJSON_AddNumberToObject(o, "batch", e->batch));
+		switch (e->kind) {
+		case EV_COMPLETE:
+			checked(cJSON_AddStringToObject(o, "complete", e->ref));
+			break;
+		case EV_SET:
+			checked(cJSON_AddStringToObject(o, "set", e->ref));
+			checked(cJSON_AddBoolToObject(o, "value", e->value));
+			break;
+		case EV_ADVANCE:
+			snprintf(by, sizeof(by), "%u%c", e->by.n, e->by.unit);
+			checked(cJSON_AddStringToObject(o, "advance", by));
+			break;
+		case EV_DATE:
+			date_format(e->date, date);
+			checked(cJSON_AddStringToObject(o, "date", date));
+			break;
+		}
+	}
+	text = cJSON_Print(root);
+	cJSON_Delete(root);
+	if (!text)
+		die_oom();
+	len = strlen(text);
+	out = xmalloc(len + 2);
+	memcpy(out, text, len);
+	out[len] = '\n';
+	out[len + 1] = '\0';
+	free(text);
+	return out;
+}
