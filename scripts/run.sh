@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# run.sh [FRAMEWORK] - the main job: install what is missing, build fwsim,
-# and validate FRAMEWORK (default frameworks/venezuela.yaml).
+# run.sh - the main job: install what is missing, build fwsim, validate
+# frameworks/venezuela.yaml and simulate its full transition.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-framework=${1:-frameworks/venezuela.yaml}
+framework=frameworks/venezuela.yaml
+scenario=frameworks/scenarios/venezuela-full-transition.yaml
 
 scripts/deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFWSIM_TESTS=OFF >/dev/null
 cmake --build build -j"$(nproc)" >/dev/null
 mkdir -p output
 build/fwsim validate "$framework"
+build/fwsim simulate "$framework" --scenario "$scenario" | tee output/venezuela-full-transition.txt

@@ -278,12 +278,14 @@ static void look_at_step(struct run *r, uint32_t s)
 	if (now == SS_DONE)
 		return;
 	next = compute_status(r, s);
+	if (next == SS_READY && r->m->steps[s].autostep) {
+		complete(r, s); /* ready and done at once: one change, "done" */
+		return;
+	}
 	if (next != now) {
 		r->step[s] = next;
 		log_change(r, CH_STEP, s, next);
 	}
-	if (next == SS_READY && r->m->steps[s].autostep)
-		complete(r, s);
 }
 
 static void look_at_trigger(struct run *r, uint32_t t)
@@ -491,6 +493,14 @@ static void explain_cond(const struct run *r, const struct cond *c, bool want, c
 			explain_cond(r, c->kids[i], want, out, size, len);
 		return;
 	}
+}
+
+void run_explain_cond(const struct run *r, const struct cond *c, char *out, size_t size)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	explain_cond(r, c, true, out, size, &len);
 }
 
 void run_explain(const struct run *r, uint32_t s, char *out, size_t size)

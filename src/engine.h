@@ -117,4 +117,7 @@ enum guarantee_status run_guarantee_status(const struct run *r, uint32_t g);
  * 'f' is false; window opens 2021-04-15"). */
 void run_explain(const struct run *r, uint32_t s, char *out, size_t size);
 
+/* Write to OUT why condition C does not hold now (empty if it does). */
+void run_explain_cond(const struct run *r, const struct cond *c, char *out, size_t size);
+
 #endif

@@ -56,7 +56,7 @@ static void print_change(FILE *out, const struct run *r, const struct change *c)
 			c->status ? "true" : "false");
 		break;
 	case CH_DATE:
-		fputs("clock moved\n", out);
+		fprintf(out, "clock: %s\n", d);
 		break;
 	}
 }
