@@ -31,7 +31,7 @@ int file_open(const char *path, int *fdp, size_t *sizep, char *err, size_t errsi
 	}
 	if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
 		snprintf(err, errsize, S_ISDIR(st.st_mode)
-			 ? "is a directory, not a framework file"
+			 ? "is a directory, not a file"
 			 : "not a regular file (a device, FIFO or socket)");
 		close(fd);
 		return -1;
