@@ -127,7 +127,8 @@ static void main_help(FILE *out)
 		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fputs("\n"
 	      "Run 'fwsim help COMMAND' or 'fwsim COMMAND --help' for details.\n"
-	      "Exit status: 0 success, 1 invalid framework, 2 usage or I/O error.\n"
+	      "Exit status: 0 success, 1 invalid input or a refused event, 2 usage or\n"
+	      "I/O error.\n"
 	      "The file format is described in docs/FORMAT.md.\n", out);
 }
 
