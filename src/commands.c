@@ -1,4 +1,5 @@
 /* commands.c - the command table, global options and dispatch. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -164,6 +165,10 @@ int cmd_version(int argc, char **argv)
 int cli_main(int argc, char **argv)
 {
 	const struct command *c;
+
+	/* Past a file size limit (ulimit -f), let write() fail with EFBIG and
+	 * be reported, instead of the process dying with a file half-written. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	if (argc < 2) {
 		main_help(stderr);

@@ -359,6 +359,7 @@ static void settle(struct run *r)
 	while (r->whead < r->nwork) {
 		uint32_t w = r->work[r->whead++];
 
+		r->looks++;
 		switch (W_TYPE(w)) {
 		case W_STEP:
 			r->queued[W_INDEX(w)] = 0;

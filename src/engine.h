@@ -91,6 +91,7 @@ struct run {
 	struct change *log;        /* every change since run_init */
 	size_t nlog, cap_log;
 	size_t nevents;            /* events applied */
+	size_t looks;              /* items examined by settling, for tests */
 };
 
 /* Start a run of M (which must be valid) on START: facts at their initial

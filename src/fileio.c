@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -119,12 +120,36 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+static int write_atomic(const char *path, const char *data, size_t len, char *err,
+			size_t errsize);
+
 int file_write_atomic(const char *path, const char *data, size_t len, char *err,
 		      size_t errsize)
+{
+	sigset_t block, old;
+	int rc;
+
+
+	/* Hold off Ctrl-C and kill: the save completes (or never starts) and
+	 * no temporary file is left behind; the signal lands right after. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	rc = write_atomic(path, data, len, err, errsize);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
+static int write_atomic(const char *path, const char *data, size_t len, char *err,
+			size_t errsize)
 {
 	char dir[4096], tmp[4200];
 	const char *base = strrchr(path, '/');
 	int fd, dfd, saved;
+	mode_t mask;
 
 	dir_of(path, dir, sizeof(dir));
 	snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, base ? base + 1 : path);
@@ -134,6 +159,10 @@ int file_write_atomic(const char *path, const char *data, size_t len, char *err,
 			 strerror(errno));
 		return -1;
 	}
+	/* mkstemp makes the file 0600; give it the mode a new file would get. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
 	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
 		saved = errno;
 		close(fd);
