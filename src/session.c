@@ -102,6 +102,15 @@ static int open_framework(struct session *s, const char *path)
 	return 0;
 }
 
+/* Are A and B the same file (through links too)? */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
 int session_open(struct session *s, const char *cmd, const char *framework_path,
 		 const char *state_path, int lock, const day_t *start)
 {
@@ -120,6 +129,11 @@ int session_open(struct session *s, const char *cmd, const char *framework_path,
 		snprintf(s->state_path, sizeof(s->state_path), "%s", state_path);
 	else if ((rc = default_state_path(s)) != 0)
 		return rc;
+	if (same_file(framework_path, s->state_path)) {
+		fprintf(stderr, "fwsim %s: the state file %s is the framework file itself; "
+			"give another --state\n", cmd, s->state_path);
+		return 2;
+	}
 	if (lock) {
 		snprintf(lockpath, sizeof(lockpath), "%s.lock", s->state_path);
 		s->lock_fd = lock_acquire(lockpath, LOCK_WAIT_MS, err, sizeof(err));
