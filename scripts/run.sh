@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # run.sh - the main job: install what is missing, build fwsim, validate
-# frameworks/venezuela.yaml and simulate its full transition.
+# frameworks/venezuela.yaml, simulate its full transition, and draw it
+# into output/venezuela.svg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 framework=frameworks/venezuela.yaml
@@ -12,3 +13,4 @@ cmake --build build -j"$(nproc)" >/dev/null
 mkdir -p output
 build/fwsim validate "$framework"
 build/fwsim simulate "$framework" --scenario "$scenario" | tee output/venezuela-full-transition.txt
+build/fwsim graph "$framework" -o output/venezuela.svg

@@ -68,6 +68,7 @@ int cmd_status(int argc, char **argv);
 int cmd_undo(int argc, char **argv);
 int cmd_reset(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 

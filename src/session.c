@@ -111,6 +111,15 @@ static int same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
+int session_open_framework(struct session *s, const char *cmd, const char *path)
+{
+	memset(s, 0, sizeof(*s));
+	s->cmd = cmd;
+	s->lock_fd = -1;
+	state_init(&s->st);
+	return open_framework(s, path);
+}
+
 int session_open(struct session *s, const char *cmd, const char *framework_path,
 		 const char *state_path, int lock, const day_t *start)
 {
@@ -119,11 +128,7 @@ int session_open(struct session *s, const char *cmd, const char *framework_path,
 	enum state_read_result rr;
 	int rc;
 
-	memset(s, 0, sizeof(*s));
-	s->cmd = cmd;
-	s->lock_fd = -1;
-	state_init(&s->st);
-	if ((rc = open_framework(s, framework_path)) != 0)
+	if ((rc = session_open_framework(s, cmd, framework_path)) != 0)
 		return rc;
 	if (state_path)
 		snprintf(s->state_path, sizeof(s->state_path), "%s", state_path);

@@ -32,6 +32,9 @@ int session_open(struct session *s, const char *cmd, const char *framework_path,
 #define SESSION_NO_STATE 2  /* do not read the state file (reset) */
 #define SESSION_NO_REPLAY 4 /* read the state but do not replay it (undo) */
 
+/* Only open FRAMEWORK_PATH (no state, no run); same return as session_open. */
+int session_open_framework(struct session *s, const char *cmd, const char *path);
+
 /* Replay the events of S->st into a fresh S->run.  On a refused event,
  * print which and why and return 1. */
 int session_replay(struct session *s);
