@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/deps.sh libcmocka-dev libxml2-utils graphviz util-linux
+scripts/deps.sh libcmocka-dev libxml2-utils graphviz util-linux python3
 dir=build flags=()
 if [ "${1:-}" = --sanitize ]; then
 	dir=build-asan
