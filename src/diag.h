@@ -78,7 +78,7 @@ void diags_release(struct diags *d);
 void diag_add(struct diags *d, enum diag_code code, struct loc loc,
 	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void diag_vadd(struct diags *d, enum diag_code code, struct loc loc,
-	       const char *fmt, va_list ap);
+	       const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 
 /* The code's stable name, e.g. "unknown-key". */
 const char *diag_code_name(enum diag_code code);

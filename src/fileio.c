@@ -22,7 +22,10 @@ int file_open(const char *path, int *fdp, size_t *sizep, char *err, size_t errsi
 	/* O_NONBLOCK: opening a FIFO with no writer must not hang. */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(err, errsize, "cannot open: %s", strerror(errno));
+		int saved = errno; /* callers tell "missing" by errno == ENOENT */
+
+		snprintf(err, errsize, "cannot open: %s", strerror(saved));
+		errno = saved;
 		return -1;
 	}
 	if (fstat(fd, &st) < 0) {

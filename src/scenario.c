@@ -213,24 +213,44 @@ static void conv_root(struct sreader *r, const struct node *root)
 			conv_event(r, v[3]->kids[i]);
 }
 
+static int load(struct scenario *sc, struct yread_source *src, const struct model *m,
+		struct diags *d)
+{
+	struct sreader r = {sc, m, d};
+	struct node *root = yread_parse(src, &yread_default_limits, &sc->arena, NULL, d,
+					NULL, NULL);
+
+	if (root)
+		conv_root(&r, root);
+	return d->errors || !root ? 1 : 0;
+}
+
 int scenario_load(struct scenario *sc, const char *path, const struct model *m,
 		  struct diags *d, char *err, size_t errsize)
 {
 	struct yread_source src = {.buf = NULL, .len = 0, .fd = -1};
-	struct sreader r = {sc, m, d};
-	struct node *root;
 	size_t size;
+	int rc;
 
 	memset(sc, 0, sizeof(*sc));
 	arena_init(&sc->arena);
 	sc->path = path;
 	if (file_open(path, &src.fd, &size, err, errsize) < 0)
 		return 2;
-	root = yread_parse(&src, &yread_default_limits, &sc->arena, NULL, d, NULL, NULL);
+	rc = load(sc, &src, m, d);
 	close(src.fd);
-	if (root)
-		conv_root(&r, root);
-	return d->errors || !root ? 1 : 0;
+	return rc;
+}
+
+int scenario_load_buffer(struct scenario *sc, const char *buf, size_t len,
+			 const struct model *m, struct diags *d)
+{
+	struct yread_source src = {.buf = buf, .len = len, .fd = -1};
+
+	memset(sc, 0, sizeof(*sc));
+	arena_init(&sc->arena);
+	sc->path = "scenario";
+	return load(sc, &src, m, d);
 }
 
 void scenario_release(struct scenario *sc)

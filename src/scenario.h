@@ -37,6 +37,10 @@ struct scenario {
  * (in D), 2 if it cannot be read (message in ERR). */
 int scenario_load(struct scenario *sc, const char *path, const struct model *m,
 		  struct diags *d, char *err, size_t errsize);
+/* scenario_load of LEN bytes at BUF. */
+int scenario_load_buffer(struct scenario *sc, const char *buf, size_t len,
+			 const struct model *m, struct diags *d);
+
 void scenario_release(struct scenario *sc);
 
 #endif

@@ -2,6 +2,7 @@
 #include "state.h"
 
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,18 +219,48 @@ static int has_nul_escape(const char *buf, size_t len)
 	return 0;
 }
 
-enum state_read_result state_read(const char *path, struct state *st, char *err,
-				  size_t size)
+int state_parse(const char *buf, size_t len, struct state *st, char *err, size_t size)
 {
-	char ferr[200], *buf;
-	size_t len, cap;
 	const char *end = NULL;
 	cJSON *root;
 	int rc;
 
 	state_init(st);
+	if (len == 0)
+		return bad(err, size, "empty: the state file is corrupted (truncated?)");
+	if (memchr(buf, '\0', len) || has_nul_escape(buf, len))
+		return bad(err, size, "holds a NUL character: not a state file fwsim wrote");
+	/* Require the whole buffer to be one JSON value: cJSON_Parse alone
+	 * would accept `{...} xyz` and `{}{}`. */
+	root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
+	while (root && end && end < buf + len && strchr(" \t\r\n", *end))
+		end++;
+	if (!root || end != buf + len) {
+		const char *at = root ? end : cJSON_GetErrorPtr();
+
+		cJSON_Delete(root);
+		return bad(err, size, "not valid JSON (at byte %zu): the state file is "
+			   "corrupted (truncated?) or not a state file",
+			   at && at >= buf && at <= buf + len ? (size_t)(at - buf) : (size_t)0);
+	}
+	rc = read_root(root, st, err, size);
+	cJSON_Delete(root);
+	if (rc < 0)
+		state_release(st);
+	return rc;
+}
+
+enum state_read_result state_read(const char *path, struct state *st, char *err,
+				  size_t size)
+{
+	char ferr[200], *buf;
+	size_t len, cap;
+	int rc;
+
+	state_init(st);
+	errno = 0;
 	rc = file_read(path, STATE_MAX, &buf, &len, &cap, ferr, sizeof(ferr));
-	if (rc < 0 && strstr(ferr, "No such file"))
+	if (rc < 0 && errno == ENOENT)
 		return STATE_MISSING;
 	if (rc < 0) {
 		bad(err, size, "%s", ferr);
@@ -239,39 +270,9 @@ enum state_read_result state_read(const char *path, struct state *st, char *err,
 		bad(err, size, "larger than %u bytes: not a state file", STATE_MAX);
 		return STATE_BAD;
 	}
-	if (len == 0) {
-		file_free(buf, cap);
-		bad(err, size, "empty: the state file is corrupted (truncated?)");
-		return STATE_BAD;
-	}
-	if (memchr(buf, '\0', len) || has_nul_escape(buf, len)) {
-		file_free(buf, cap);
-		bad(err, size, "holds a NUL character: not a state file fwsim wrote");
-		return STATE_BAD;
-	}
-	/* Require the whole buffer to be one JSON value: cJSON_Parse alone
-	 * would accept `{...} xyz` and `{}{}`. */
-	root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
-	while (root && end && end < buf + len && strchr(" \t\r\n", *end))
-		end++;
-	if (!root || end != buf + len) {
-		size_t at = root ? (size_t)(end - buf) : (size_t)(cJSON_GetErrorPtr() ?
-			cJSON_GetErrorPtr() - buf : 0);
-
-		cJSON_Delete(root);
-		file_free(buf, cap);
-		bad(err, size, "not valid JSON (at byte %zu): the state file is corrupted "
-		    "(truncated?) or not a state file", at);
-		return STATE_BAD;
-	}
-	rc = read_root(root, st, err, size);
-	cJSON_Delete(root);
+	rc = state_parse(buf, len, st, err, size);
 	file_free(buf, cap);
-	if (rc < 0) {
-		state_release(st);
-		return STATE_BAD;
-	}
-	return STATE_OK;
+	return rc < 0 ? STATE_BAD : STATE_OK;
 }
 
 /* ---- writing ---------------------------------------------------------------- */

@@ -41,6 +41,10 @@ enum state_read_result { STATE_OK, STATE_MISSING, STATE_BAD };
 enum state_read_result state_read(const char *path, struct state *st, char *err,
 				  size_t errsize);
 
+/* Parse LEN bytes of BUF as a state (what state_read does once the file
+ * is read).  Returns 0, or -1 with a message in ERR. */
+int state_parse(const char *buf, size_t len, struct state *st, char *err, size_t errsize);
+
 /* The state as JSON text (malloc'd, ends with a newline). */
 char *state_format(const struct state *st);
 

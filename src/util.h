@@ -33,7 +33,7 @@ void vec_free(void *p, size_t cap, size_t elem);
 	(vec_reserve((void **)&(v), &(cap), (n) + 1, sizeof(*(v))), &(v)[(n)++])
 
 /* vsnprintf into a fresh malloc'd string. */
-char *xvasprintf(const char *fmt, va_list ap);
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Levenshtein distance of A and B, or LIMIT + 1 once it exceeds LIMIT. */
