@@ -1,11 +1,13 @@
 /* session.c - open a framework and its state, lock, replay, save. */
 #include "session.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "date.h"
 #include "fileio.h"
@@ -180,10 +182,43 @@ int session_open(struct session *s, const char *cmd, const char *framework_path,
 	return lock & (SESSION_NO_STATE | SESSION_NO_REPLAY) ? 0 : session_replay(s);
 }
 
+/* Remove temporary files that earlier writers, killed mid-save, left
+ * beside the state.  Only a writer holding the lock makes them, and we hold
+ * it, so any there now is stale. */
+static void remove_stale_temps(const struct session *s)
+{
+	const char *slash = strrchr(s->state_path, '/');
+	const char *base = slash ? slash + 1 : s->state_path;
+	char dir[4096], prefix[4200], path[8400];
+	size_t plen;
+	struct dirent *e;
+	DIR *d;
+
+	if (s->lock_fd < 0)
+		return;
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - s->state_path) : 1,
+		 slash ? s->state_path : ".");
+	if (slash == s->state_path)
+		snprintf(dir, sizeof(dir), "/");
+	snprintf(prefix, sizeof(prefix), ".%s.", base);
+	plen = strlen(prefix);
+	if (!(d = opendir(dir)))
+		return;
+	while ((e = readdir(d)))
+		if (strncmp(e->d_name, prefix, plen) == 0 && strlen(e->d_name) == plen + 6) {
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			unlink(path);
+		}
+	closedir(d);
+}
+
 int session_save(struct session *s)
 {
 	char err[512], *text = state_format(&s->st);
-	int rc = file_write_atomic(s->state_path, text, strlen(text), err, sizeof(err));
+	int rc;
+
+	remove_stale_temps(s);
+	rc = file_write_atomic(s->state_path, text, strlen(text), err, sizeof(err));
 
 	free(text);
 	if (rc < 0) {
