@@ -594,6 +594,8 @@ static int render(Agraph_t *g, const char *format, const char *tmp, char *err,
 		if (!gvc || gvLayout(gvc, g, "dot") != 0 ||
 		    gvRenderFilename(gvc, g, format, tmp) != 0)
 			_exit(3);
+		gvFreeLayout(gvc, g);
+		gvFreeContext(gvc);
 		_exit(0);
 	}
 	while (waitpid(pid, &status, 0) < 0)
