@@ -652,7 +652,8 @@ static int make_temp(const char *path, char *tmp, size_t size, char *err, size_t
 		snprintf(tmp, size, ".%s.XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0)
-		snprintf(err, errsize, "cannot create a temporary file for %s: %s", path,
+		snprintf(err, errsize, "cannot create a temporary file for %s: %s",
+			 strcmp(path, "-") == 0 ? "standard output (in $TMPDIR)" : path,
 			 strerror(errno));
 	return fd;
 }
