@@ -210,12 +210,24 @@ int cmd_step(int argc, char **argv)
 	/* A --date first can give the start of a run whose framework has none. */
 	if (o.nev && o.ev[0].kind == EV_DATE && date_parse(o.ev[0].arg, &start) == 0)
 		startp = &start;
+	else if (o.nev && o.ev[0].kind == EV_DATE) {
+		fprintf(stderr, "fwsim step: refused: --date %s: give a calendar date "
+			"YYYY-MM-DD\nNothing was changed.\n", q(o.ev[0].arg));
+		rc = EXIT_INVALID;
+		goto out_opts;
+	}
 	rc = session_open(&s, "step", o.framework, o.state, SESSION_LOCK, startp);
 	if (rc)
 		goto out;
 	if (s.fresh && !s.fw.model.has_start && startp)
 		first = 1; /* that --date was the start */
 	from = s.run.nlog;
+	if (state_last_batch(&s.st) >= STATE_MAX_BATCH) {
+		fprintf(stderr, "fwsim step: this run has had %u commands, the most a state "
+			"holds; 'fwsim reset' starts over\n", STATE_MAX_BATCH);
+		rc = EXIT_INVALID;
+		goto out;
+	}
 	batch = state_last_batch(&s.st) + 1;
 	for (i = first; i < o.nev; i++) {
 		struct event ev;
@@ -227,7 +239,9 @@ int cmd_step(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (o.nev == first && !wave(&s, batch)) {
+	if (first && o.nev == first) {
+		/* Only the start date: begin the run, complete nothing. */
+	} else if (o.nev == first && !wave(&s, batch)) {
 		/* No event and nothing ready: say why, change nothing. */
 		if (!o.json)
 			fputs("nothing to do: ", stdout);
@@ -287,12 +301,41 @@ int cmd_reset(int argc, char **argv)
 	struct run_opts o;
 	struct session s;
 	char d[11];
+	day_t start, *startp = NULL;
 	int rc;
 
-	if ((rc = parse_run_opts("reset", argc, argv, 0, &o)) >= 0)
+	if ((rc = parse_run_opts("reset", argc, argv, 1, &o)) >= 0)
 		goto out_opts;
-	rc = session_open(&s, "reset", o.framework, o.state, SESSION_LOCK | SESSION_NO_STATE,
-			  NULL);
+	/* The only event reset takes: --date, the start of a framework that
+	 * sets none. */
+	if (o.nev > 1 || (o.nev == 1 && o.ev[0].kind != EV_DATE)) {
+		rc = usage_error("reset", "reset takes no event but --date (a start date)");
+		goto out_opts;
+	}
+	if (o.nev == 1) {
+		if (date_parse(o.ev[0].arg, &start) < 0) {
+			rc = usage_error("reset", "--date %s: give a calendar date YYYY-MM-DD",
+					 o.ev[0].arg);
+			goto out_opts;
+		}
+		startp = &start;
+	}
+	/* Read (not replay) the state first: reset starts over a run whose
+	 * events no longer apply, but never overwrites a file that is not a
+	 * state of this framework. */
+	rc = session_open(&s, "reset", o.framework, o.state, SESSION_LOCK | SESSION_NO_REPLAY,
+			  startp);
+	if (rc == 0) {
+		struct state fresh;
+
+		state_init(&fresh);
+		fresh.framework = xstrdup(s.fw.model.id);
+		fresh.hash = s.st.hash;
+		fresh.start = s.fw.model.has_start ? s.fw.model.start : startp ? *startp : s.st.start;
+		s.st.hash = NULL;
+		state_release(&s.st);
+		s.st = fresh;
+	}
 	if (rc == 0 && (rc = session_replay(&s)) == 0 && (rc = session_save(&s)) == 0) {
 		date_format(s.run.start, d);
 		if (o.json) {

@@ -78,6 +78,17 @@ void date_format(day_t day, char *buf)
 	snprintf(buf, 11, "%04ld-%02d-%02d", y, m, d);
 }
 
+/* The last date fwsim knows; later ones saturate here. */
+static day_t date_max(void)
+{
+	return days_from_civil(9999, 12, 31);
+}
+
+static day_t saturate(long d)
+{
+	return d > date_max() ? date_max() : (day_t)d;
+}
+
 day_t date_add(day_t day, struct duration dur)
 {
 	long y, months;
@@ -85,9 +96,9 @@ day_t date_add(day_t day, struct duration dur)
 
 	switch (dur.unit) {
 	case 'd':
-		return day + (day_t)dur.n;
+		return saturate((long)day + dur.n);
 	case 'w':
-		return day + (day_t)dur.n * 7;
+		return saturate((long)day + (long)dur.n * 7);
 	default:
 		break;
 	}
@@ -95,6 +106,8 @@ day_t date_add(day_t day, struct duration dur)
 	months = (long)dur.n * (dur.unit == 'y' ? 12 : 1) + (m - 1);
 	y += months / 12;
 	m = (int)(months % 12) + 1;
+	if (y > 9999)
+		return date_max();
 	if (d > month_days(y, m))
 		d = month_days(y, m);
 	return days_from_civil(y, m, d);

@@ -13,7 +13,8 @@ int date_parse(const char *s, day_t *out);
 void date_format(day_t d, char *buf);
 
 /* Add a duration; months and years keep the day of the month, clamped to
- * the month's last day (2021-01-31 + 1m = 2021-02-28). */
+ * the month's last day (2021-01-31 + 1m = 2021-02-28).  Dates past
+ * 9999-12-31 saturate there. */
 day_t date_add(day_t d, struct duration dur);
 
 /* Parse a duration "N(d|w|m|y)" with N in 0..10000. */

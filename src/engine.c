@@ -558,6 +558,7 @@ int run_apply(struct run *r, const struct event *ev, char *why, size_t whysize)
 	const struct model *m = r->m;
 	char d[11], reason[768];
 	day_t to, last;
+	long lo, hi;
 
 	switch (ev->kind) {
 	case EV_COMPLETE: {
@@ -593,7 +594,8 @@ int run_apply(struct run *r, const struct event *ev, char *why, size_t whysize)
 			return refuse(why, whysize, "advance by at least one day");
 		to = date_add(r->date, ev->by);
 		date_parse("9999-12-31", &last);
-		if (to > last || to < r->date)
+		duration_days(ev->by, &lo, &hi);
+		if ((long)r->date + lo > (long)last || to < r->date)
 			return refuse(why, whysize, "the clock cannot go past 9999-12-31");
 		r->nevents++;
 		move_clock(r, to);

@@ -153,19 +153,30 @@ static int write_atomic(const char *path, const char *data, size_t len, char *er
 	const char *base = strrchr(path, '/');
 	int fd, dfd, saved;
 	mode_t mask;
+	struct stat old;
 
+	/* A file made read-only is not to be replaced behind the user's back. */
+	if (stat(path, &old) == 0 && S_ISREG(old.st_mode) && !(old.st_mode & 0222)) {
+		snprintf(err, errsize, "%s is read-only", path);
+		return -1;
+	}
 	dir_of(path, dir, sizeof(dir));
-	snprintf(tmp, sizeof(tmp), "%s/.%s.XXXXXX", dir, base ? base + 1 : path);
+	snprintf(tmp, sizeof(tmp), "%s/.%s.fwsim-tmp.XXXXXX", dir, base ? base + 1 : path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		snprintf(err, errsize, "cannot create a temporary file in %s: %s", dir,
 			 strerror(errno));
 		return -1;
 	}
-	/* mkstemp makes the file 0600; give it the mode a new file would get. */
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	/* mkstemp makes the file 0600: keep the mode of the file it replaces,
+	 * or give it the mode a new file would get. */
+	if (stat(path, &old) == 0) {
+		fchmod(fd, old.st_mode & 07777);
+	} else {
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
 	if (write_all(fd, data, len) < 0 || fsync(fd) < 0) {
 		saved = errno;
 		close(fd);

@@ -62,7 +62,7 @@ static int step_ref(struct sreader *r, const struct node *n, uint32_t *out)
 		diag_add(r->d, D_WRONG_TYPE, n->loc, "a step must be given by id or number");
 		return -1;
 	}
-	if (n->plain && strspn(s, "0123456789") == strlen(s) && strlen(s) < 10) {
+	if (n->plain && strspn(s, "0123456789") == strlen(s) && strlen(s) < 10 && s[0] != '0') {
 		for (i = 0; i < r->m->nsteps; i++)
 			if (r->m->steps[i].number == strtoul(s, NULL, 10)) {
 				*out = (uint32_t)i;
@@ -89,6 +89,9 @@ static void conv_complete(struct sreader *r, const struct node *v)
 {
 	uint32_t i, n = v->kind == NODE_SEQ ? v->n : 1, idx;
 
+	if (v->kind == NODE_SEQ && v->n == 0)
+		diag_add(r->d, D_BAD_VALUE, v->loc, "'complete' is empty: name at least one step");
+
 	for (i = 0; i < n; i++) {
 		const struct node *k = v->kind == NODE_SEQ ? v->kids[i] : v;
 
@@ -109,12 +112,17 @@ static void conv_set(struct sreader *r, const struct node *v)
 		diag_add(r->d, D_WRONG_TYPE, v->loc, "'set' must be a mapping FACT: true|false");
 		return;
 	}
+	if (v->n == 0)
+		diag_add(r->d, D_BAD_VALUE, v->loc, "'set' is empty: name at least one fact");
 	for (i = 0; i < v->n; i++) {
 		const struct node *k = v->kids[2 * i], *val = v->kids[2 * i + 1];
-		const struct idmap_entry *e = idmap_get(&r->m->ids, k->str);
+		const struct idmap_entry *e;
 		const char *b = node_str(val);
 		struct scenario_event *ev;
 
+		if (k->kind != NODE_SCALAR || k->poisoned)
+			continue; /* reported by the reader: keys must be plain strings */
+		e = idmap_get(&r->m->ids, k->str);
 		if (!e || e->kind != K_FACT) {
 			diag_add(r->d, D_UNKNOWN_REF, k->loc, "unknown fact %s", qn(k->str, k->len));
 			continue;
@@ -204,8 +212,8 @@ static void conv_root(struct sreader *r, const struct node *root)
 	if (v[1] && (!(s = node_str(v[1])) || strcmp(s, r->m->id) != 0))
 		diag_add(r->d, D_BAD_VALUE, v[1]->loc, "this scenario is for framework %s, not '%s'",
 			 q(v[1]->str ? v[1]->str : ""), r->m->id);
-	if (v[2])
-		r->sc->title = node_str(v[2]);
+	if (v[2] && !(r->sc->title = node_str(v[2])))
+		diag_add(r->d, D_WRONG_TYPE, v[2]->loc, "'title' must be text");
 	if (v[3] && v[3]->kind != NODE_SEQ)
 		diag_add(r->d, D_WRONG_TYPE, v[3]->loc, "'events' must be a list");
 	else if (v[3])

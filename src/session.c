@@ -61,11 +61,22 @@ int session_replay(struct session *s)
 
 		if (session_event(m, se, &ev, why, sizeof(why)) < 0 ||
 		    run_apply(&s->run, &ev, why, sizeof(why)) < 0) {
+			if (!s->edited) {
+				/* Same framework, so the file itself is wrong. */
+				fprintf(stderr, "fwsim %s: %s: event %zu (%s%s%s) cannot be "
+					"applied: %s; the state file was edited or is corrupt. It "
+					"was left as it is; 'fwsim reset' starts over.\n", s->cmd,
+					s->state_path, i + 1, event_kind_name(se->kind),
+					se->ref ? " " : "", se->ref ? se->ref : "", why);
+				return 2;
+			}
 			fprintf(stderr, "fwsim %s: %s: event %zu (%s%s%s) no longer applies: "
 				"%s\nThe framework changed since the state was saved; nothing "
-				"was changed. Undo or reset the state, or restore the framework.\n",
-				s->cmd, s->state_path, i + 1, event_kind_name(se->kind),
-				se->ref ? " " : "", se->ref ? se->ref : "", why);
+				"was changed. Restore the framework, or start over with 'fwsim "
+				"reset' ('fwsim undo' helps only if the event came with the last "
+				"step command).\n", s->cmd, s->state_path, i + 1,
+				event_kind_name(se->kind), se->ref ? " " : "", se->ref ? se->ref : "",
+				why);
 			return 1;
 		}
 	}
@@ -128,14 +139,27 @@ int session_open(struct session *s, const char *cmd, const char *framework_path,
 	const struct model *m = &s->fw.model;
 	char err[512], lockpath[4200], hash[40];
 	enum state_read_result rr;
+	struct stat st;
 	int rc;
 
 	if ((rc = session_open_framework(s, cmd, framework_path)) != 0)
 		return rc;
+	if (state_path && (!*state_path || strlen(state_path) >= sizeof(s->state_path))) {
+		fprintf(stderr, "fwsim %s: --state needs a file name (of fewer than %zu bytes)\n",
+			cmd, sizeof(s->state_path));
+		return 2;
+	}
 	if (state_path)
 		snprintf(s->state_path, sizeof(s->state_path), "%s", state_path);
 	else if ((rc = default_state_path(s)) != 0)
 		return rc;
+	/* Before any lock file is made beside it: a state is a regular file
+	 * or nothing yet, never a device, a FIFO or a directory. */
+	if (stat(s->state_path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		fprintf(stderr, "fwsim %s: %s is not a regular file%s; it was left as it is\n",
+			cmd, s->state_path, S_ISDIR(st.st_mode) ? " but a directory" : "");
+		return 2;
+	}
 	if (same_file(framework_path, s->state_path)) {
 		fprintf(stderr, "fwsim %s: the state file %s is the framework file itself; "
 			"give another --state\n", cmd, s->state_path);
@@ -166,8 +190,9 @@ int session_open(struct session *s, const char *cmd, const char *framework_path,
 		} else if (start) {
 			s->st.start = *start;
 		} else {
-			fprintf(stderr, "fwsim %s: %s sets no start date: give one with "
-				"--date YYYY-MM-DD\n", cmd, framework_path);
+			fprintf(stderr, "fwsim %s: %s sets no start date: start a run with "
+				"'fwsim step %s --date YYYY-MM-DD'\n", cmd, framework_path,
+				framework_path);
 			return 1;
 		}
 	} else if (strcmp(s->st.framework, m->id) != 0) {
@@ -178,6 +203,7 @@ int session_open(struct session *s, const char *cmd, const char *framework_path,
 		/* Edited since: replay decides whether the events still apply. */
 		free(s->st.hash);
 		s->st.hash = xstrdup(hash);
+		s->edited = 1;
 	}
 	return lock & (SESSION_NO_STATE | SESSION_NO_REPLAY) ? 0 : session_replay(s);
 }
@@ -200,7 +226,8 @@ static void remove_stale_temps(const struct session *s)
 		 slash ? s->state_path : ".");
 	if (slash == s->state_path)
 		snprintf(dir, sizeof(dir), "/");
-	snprintf(prefix, sizeof(prefix), ".%s.", base);
+	/* Exactly the names file_write_atomic makes: .NAME.fwsim-tmp.XXXXXX */
+	snprintf(prefix, sizeof(prefix), ".%s.fwsim-tmp.", base);
 	plen = strlen(prefix);
 	if (!(d = opendir(dir)))
 		return;
@@ -217,6 +244,13 @@ int session_save(struct session *s)
 	char err[512], *text = state_format(&s->st);
 	int rc;
 
+	/* Never write a state that fwsim would refuse to read back. */
+	if (strlen(text) > STATE_MAX) {
+		fprintf(stderr, "fwsim %s: the state would be larger than %u bytes; it was "
+			"left as it was ('fwsim reset' starts over)\n", s->cmd, STATE_MAX);
+		free(text);
+		return 2;
+	}
 	remove_stale_temps(s);
 	rc = file_write_atomic(s->state_path, text, strlen(text), err, sizeof(err));
 

@@ -14,6 +14,7 @@ struct session {
 	int lock_fd;            /* -1: not locked */
 	struct state st;
 	int fresh;              /* there was no state file */
+	int edited;             /* the framework changed since the state was saved */
 	struct run run;
 	int have_run;
 };

@@ -13,8 +13,6 @@
 #include "load.h"
 #include "util.h"
 
-/* A state file of a million events is about 50 MB. */
-#define STATE_MAX (64u * 1024 * 1024)
 
 void state_init(struct state *st)
 {
@@ -67,15 +65,22 @@ static int bad(char *err, size_t size, const char *fmt, ...)
 
 /* cJSON keeps duplicate keys and its plain lookup ignores case: refuse an
  * object with two keys that are equal or differ only in case. */
-static int check_keys(const cJSON *obj, const char *where, char *err, size_t size)
+static int check_keys(const cJSON *obj, const char *where, size_t max, char *err,
+		      size_t size)
 {
 	const cJSON *a, *b;
+	size_t n = 0;
 
-	for (a = obj->child; a; a = a->next)
-		for (b = a->next; b; b = b->next)
+	/* Objects of a state hold a handful of keys: more are duplicates or
+	 * unknown.  Look for a duplicate among the first MAX + 1 only, so that
+	 * a file of a million keys costs no more than one of six. */
+	for (a = obj->child; a && n <= max; a = a->next, n++)
+		for (b = a->next; b && n <= max; b = b->next)
 			if (strcasecmp(a->string, b->string) == 0)
 				return bad(err, size, "%s: key \"%s\" appears twice", where,
 					   b->string);
+	if (n > max)
+		return bad(err, size, "%s: more keys than a state has", where);
 	return 0;
 }
 
@@ -110,7 +115,7 @@ static int read_event(const cJSON *o, size_t i, struct state *st, char *err, siz
 	snprintf(where, sizeof(where), "events[%zu]", i);
 	if (!cJSON_IsObject(o))
 		return bad(err, size, "%s: must be an object", where);
-	if (check_keys(o, where, err, size) < 0)
+	if (check_keys(o, where, 3, err, size) < 0)
 		return -1;
 	for (c = o->child; c; c = c->next) {
 		nkeys++;
@@ -127,7 +132,7 @@ static int read_event(const cJSON *o, size_t i, struct state *st, char *err, siz
 	if (found < 0)
 		return bad(err, size, "%s: no action (complete, set, advance or date)", where);
 	b = cJSON_GetObjectItemCaseSensitive(o, "batch");
-	if (!cJSON_IsNumber(b) || (batch = b->valuedouble) < 1 || batch > 4e9 ||
+	if (!cJSON_IsNumber(b) || (batch = b->valuedouble) < 1 || batch > STATE_MAX_BATCH ||
 	    batch != (double)(uint32_t)batch)
 		return bad(err, size, "%s: \"batch\" must be a whole number from 1", where);
 	if (st->n && (uint32_t)batch < st->ev[st->n - 1].batch)
@@ -151,7 +156,7 @@ static int read_event(const cJSON *o, size_t i, struct state *st, char *err, siz
 		}
 		break;
 	case EV_ADVANCE:
-		if (duration_parse(s, &e->by) < 0 || nkeys != 2)
+		if (duration_parse(s, &e->by) < 0 || e->by.n == 0 || nkeys != 2)
 			return bad(err, size, "%s: \"advance\" must be a duration such as 6m", where);
 		break;
 	default:
@@ -172,15 +177,16 @@ static int read_root(const cJSON *root, struct state *st, char *err, size_t size
 	if (!cJSON_IsObject(root) ||
 	    !cJSON_GetObjectItemCaseSensitive(root, "fwsim_state"))
 		return bad(err, size, "not an fwsim state file");
-	if (check_keys(root, "the state", err, size) < 0)
+	if (check_keys(root, "the state", 5, err, size) < 0)
 		return -1;
 	v = cJSON_GetObjectItemCaseSensitive(root, "fwsim_state");
-	if (!cJSON_IsNumber(v) || v->valuedouble != (double)(int)v->valuedouble ||
-	    v->valuedouble < 1)
+	/* Compare as doubles: casting 1e10 to int is undefined. */
+	if (!cJSON_IsNumber(v) || !(v->valuedouble >= 1) || v->valuedouble > 1e9 ||
+	    v->valuedouble != (double)(long)v->valuedouble)
 		return bad(err, size, "\"fwsim_state\" must be a version number");
 	if (v->valuedouble > STATE_VERSION)
-		return bad(err, size, "state format version %d is newer than this fwsim "
-			   "reads (%d): upgrade fwsim", (int)v->valuedouble, STATE_VERSION);
+		return bad(err, size, "state format version %ld is newer than this fwsim "
+			   "reads (%d): upgrade fwsim", (long)v->valuedouble, STATE_VERSION);
 	for (c = root->child; c; c = c->next) {
 		for (k = 0; k < sizeof(known) / sizeof(*known); k++)
 			if (strcmp(c->string, known[k]) == 0)
@@ -193,6 +199,9 @@ static int read_root(const cJSON *root, struct state *st, char *err, size_t size
 	st->framework = xstrdup(s);
 	if (!(s = get_string(root, "framework_hash", "the state", err, size)))
 		return -1;
+	if (strlen(s) != 24 || strncmp(s, "fnv1a64:", 8) != 0 ||
+	    strspn(s + 8, "0123456789abcdef") != 16)
+		return bad(err, size, "\"framework_hash\" is not a hash fwsim wrote");
 	st->hash = xstrdup(s);
 	if (!(s = get_string(root, "start", "the state", err, size)))
 		return -1;
@@ -207,15 +216,38 @@ static int read_root(const cJSON *root, struct state *st, char *err, size_t size
 	return 0;
 }
 
-/* A NUL escape anywhere would be cut short by cJSON: refuse the file. */
+/* A \u0000 escape would be cut short by cJSON: refuse the file.  Each
+ * backslash escapes the next character, so "\\u0000" is no NUL. */
 static int has_nul_escape(const char *buf, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i + 5 < len; i++)
-		if (buf[i] == '\\' && buf[i + 1] == 'u' && buf[i + 2] == '0' &&
+	for (i = 0; i + 1 < len; i++) {
+		if (buf[i] != '\\')
+			continue;
+		if (buf[i + 1] == 'u' && i + 5 < len && buf[i + 2] == '0' &&
 		    buf[i + 3] == '0' && buf[i + 4] == '0' && buf[i + 5] == '0')
 			return 1;
+		i++; /* skip the escaped character */
+	}
+	return 0;
+}
+
+/* JSON allows only space, tab, CR and LF between tokens, and no raw
+ * control character in strings; cJSON skips any byte up to 0x20, and a BOM
+ * is no part of JSON. */
+static int has_stray_bytes(const char *buf, size_t len)
+{
+	size_t i;
+
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		return 1;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c < 0x20 && c != ' ' && c != '\t' && c != '\r' && c != '\n')
+			return 1;
+	}
 	return 0;
 }
 
@@ -230,6 +262,9 @@ int state_parse(const char *buf, size_t len, struct state *st, char *err, size_t
 		return bad(err, size, "empty: the state file is corrupted (truncated?)");
 	if (memchr(buf, '\0', len) || has_nul_escape(buf, len))
 		return bad(err, size, "holds a NUL character: not a state file fwsim wrote");
+	if (has_stray_bytes(buf, len))
+		return bad(err, size, "holds control characters or a byte order mark: not a "
+			   "state file fwsim wrote");
 	/* Require the whole buffer to be one JSON value: cJSON_Parse alone
 	 * would accept `{...} xyz` and `{}{}`. */
 	root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);

@@ -15,6 +15,12 @@
 
 #define STATE_VERSION 1
 
+/* The largest state file read or written (a million events is ~50 MB). */
+#define STATE_MAX (64u * 1024 * 1024)
+
+/* The largest batch number; a command that would pass it is refused. */
+#define STATE_MAX_BATCH 4000000000u
+
 /* An event as the file names it: by id, so that it survives renumbering. */
 struct state_event {
 	enum event_kind kind;

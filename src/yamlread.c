@@ -570,7 +570,7 @@ static struct node *finish(struct reader *r, int status)
 		if (root)
 			top = root->plain && root->len ? root->loc : r->doc_loc;
 		diag_add(r->d, D_EMPTY_DOCUMENT, top,
-			 "empty framework: the file holds no YAML document");
+			 "empty file: it holds no YAML document");
 		root = NULL;
 	}
 	vec_free(r->stack, r->stack_cap, sizeof(*r->stack));
