@@ -1,4 +1,5 @@
 /* cmd_step.c - `fwsim step`, `fwsim undo`, `fwsim reset`: change a run. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -88,7 +89,7 @@ static int find_step(const struct model *m, const char *arg, uint32_t *out)
 	const struct idmap_entry *e;
 	size_t i;
 
-	if (arg[0] && strspn(arg, "0123456789") == strlen(arg)) {
+	if (arg[0] && arg[0] != '0' && strspn(arg, "0123456789") == strlen(arg)) {
 		for (i = 0; i < m->nsteps; i++)
 			if (strtoul(arg, NULL, 10) == m->steps[i].number && strlen(arg) < 11) {
 				*out = (uint32_t)i;
@@ -249,8 +250,15 @@ int cmd_step(int argc, char **argv)
 		rc = EXIT_OK;
 		goto out;
 	}
-	if ((rc = session_save(&s)) == 0)
+	if ((rc = session_save(&s)) == 0) {
 		show(&o, &s.run, from);
+		/* The events are saved: say so, or a retry would apply them twice. */
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			fprintf(stderr, "fwsim step: the events were applied and saved, but what "
+				"changed could not be printed: %s\n", strerror(errno));
+			rc = EXIT_USAGE;
+		}
+	}
 out:
 	session_close(&s);
 out_opts:
@@ -278,12 +286,16 @@ int cmd_undo(int argc, char **argv)
 	}
 	batch = state_last_batch(&s.st);
 	before = s.st.n;
+	/* The events taken back stay in the vector past n until the session
+	 * closes, for the JSON report. */
 	while (s.st.n && s.st.ev[s.st.n - 1].batch == batch)
-		free(s.st.ev[--s.st.n].ref);
+		s.st.n--;
+	s.undone = s.st.ev + s.st.n;
+	s.nundone = before - s.st.n;
 	if ((rc = session_replay(&s)) != 0 || (rc = session_save(&s)) != 0)
 		goto out;
 	if (o.json) {
-		json_changes(stdout, &s.run, s.run.nlog);
+		json_undone(stdout, &s.run, s.undone, s.nundone);
 	} else {
 		printf("took back %zu event%s; the run is back to where it was\n",
 		       before - s.st.n, before - s.st.n == 1 ? "" : "s");

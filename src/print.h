@@ -19,5 +19,6 @@ void print_status(FILE *out, const struct run *r, const struct state *st);
 /* JSON forms (report_json.c): one object on one line. */
 void json_changes(FILE *out, const struct run *r, size_t from);
 void json_status(FILE *out, const struct run *r, const struct state *st);
+void json_undone(FILE *out, const struct run *r, const struct state_event *ev, size_t n);
 
 #endif

@@ -174,6 +174,42 @@ void json_changes(FILE *out, const struct run *r, size_t from)
 	print_json(out, o);
 }
 
+/* One event of a state, numbered SEQ. */
+static cJSON *event_json(const struct state_event *se, size_t seq)
+{
+	cJSON *e = checked(cJSON_CreateObject());
+	char by[16];
+
+	add_num(e, "seq", (double)seq);
+	add_num(e, "batch", se->batch);
+	add_str(e, "event", event_kind_name(se->kind));
+	if (se->ref)
+		add_str(e, "id", se->ref);
+	if (se->kind == EV_SET)
+		checked(cJSON_AddBoolToObject(e, "value", se->value));
+	if (se->kind == EV_ADVANCE) {
+		snprintf(by, sizeof(by), "%u%c", se->by.n, se->by.unit);
+		add_str(e, "by", by);
+	}
+	if (se->kind == EV_DATE)
+		add_date(e, "to", se->date);
+	return e;
+}
+
+void json_undone(FILE *out, const struct run *r, const struct state_event *ev, size_t n)
+{
+	cJSON *o = checked(cJSON_CreateObject()), *a;
+	size_t i;
+
+	add_str(o, "framework", r->m->id);
+	add_date(o, "date", r->date);
+	a = checked(cJSON_AddArrayToObject(o, "undone"));
+	for (i = 0; i < n; i++)
+		cJSON_AddItemToArray(a, event_json(&ev[i], 0));
+	add_ready(o, r);
+	print_json(out, o);
+}
+
 void json_status(FILE *out, const struct run *r, const struct state *st)
 {
 	const struct model *m = r->m;
@@ -210,6 +246,7 @@ void json_status(FILE *out, const struct run *r, const struct state *st)
 			add_cause(e, r, &r->log[c]);
 		} else {
 			checked(cJSON_AddNullToObject(e, "by"));
+			checked(cJSON_AddNullToObject(e, "cause"));
 		}
 	}
 	a = checked(cJSON_AddArrayToObject(o, "facts"));
@@ -232,26 +269,8 @@ void json_status(FILE *out, const struct run *r, const struct state *st)
 			checked(cJSON_AddNullToObject(e, "breached_on"));
 	}
 	a = checked(cJSON_AddArrayToObject(o, "history"));
-	for (i = 0; i < st->n; i++) {
-		const struct state_event *se = &st->ev[i];
-		char by[16];
-
-		e = checked(cJSON_CreateObject());
-		cJSON_AddItemToArray(a, e);
-		add_num(e, "seq", (double)(i + 1));
-		add_num(e, "batch", se->batch);
-		add_str(e, "event", event_kind_name(se->kind));
-		if (se->ref)
-			add_str(e, "id", se->ref);
-		if (se->kind == EV_SET)
-			checked(cJSON_AddBoolToObject(e, "value", se->value));
-		if (se->kind == EV_ADVANCE) {
-			snprintf(by, sizeof(by), "%u%c", se->by.n, se->by.unit);
-			add_str(e, "by", by);
-		}
-		if (se->kind == EV_DATE)
-			add_date(e, "to", se->date);
-	}
+	for (i = 0; i < st->n; i++)
+		cJSON_AddItemToArray(a, event_json(&st->ev[i], i + 1));
 	add_ready(o, r);
 	print_json(out, o);
 }

@@ -264,6 +264,9 @@ int session_save(struct session *s)
 
 void session_close(struct session *s)
 {
+	/* Events undo took back sit past st.n: count them in again to free. */
+	s->st.n += s->nundone;
+	s->nundone = 0;
 	if (s->have_run)
 		run_release(&s->run);
 	state_release(&s->st);

@@ -15,6 +15,8 @@ struct session {
 	struct state st;
 	int fresh;              /* there was no state file */
 	int edited;             /* the framework changed since the state was saved */
+	const struct state_event *undone; /* undo: the events taken back */
+	size_t nundone;
 	struct run run;
 	int have_run;
 };
