@@ -295,7 +295,7 @@ int cmd_undo(int argc, char **argv)
 	if ((rc = session_replay(&s)) != 0 || (rc = session_save(&s)) != 0)
 		goto out;
 	if (o.json) {
-		json_undone(stdout, &s.run, s.undone, s.nundone);
+		json_undone(stdout, &s.run, s.undone, s.nundone, s.st.n + 1);
 	} else {
 		printf("took back %zu event%s; the run is back to where it was\n",
 		       before - s.st.n, before - s.st.n == 1 ? "" : "s");

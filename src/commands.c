@@ -73,13 +73,17 @@ static const struct command commands[] = {
 	 "usage: fwsim undo FRAMEWORK [--state FILE] [--format text|json]\n"
 	 "\n"
 	 "Take back the events of the last 'fwsim step' (all the events of that\n"
-	 "one command, or all the steps of its wave) and save the state.\n"
-	 "Exit status 1 if there is nothing to undo.\n"},
+	 "one command, or all the steps of its wave) and save the state; with\n"
+	 "--format json, list the events taken back.  Exit status 1 if there is\n"
+	 "nothing to undo.\n"},
 	{"reset", cmd_reset, "start a run over",
-	 "usage: fwsim reset FRAMEWORK [--state FILE] [--format text|json]\n"
+	 "usage: fwsim reset FRAMEWORK [--state FILE] [--format text|json] [--date YYYY-MM-DD]\n"
 	 "\n"
-	 "Start the run over on the framework's start date, whatever the state\n"
-	 "file holds (even one whose events no longer apply).\n"},
+	 "Start the run over on the framework's start date (or --date, for a\n"
+	 "framework that sets none), even when the state's events no longer\n"
+	 "apply.  A file at the state path that is not a state of this framework\n"
+	 "(corrupt, foreign, a device) is refused and left as it is: remove it\n"
+	 "yourself if you mean to.\n"},
 	{"simulate", cmd_simulate, "run a scenario, or the framework to its end",
 	 "usage: fwsim simulate FRAMEWORK [--scenario FILE] [--format text|json]\n"
 	 "\n"

@@ -19,6 +19,8 @@ void print_status(FILE *out, const struct run *r, const struct state *st);
 /* JSON forms (report_json.c): one object on one line. */
 void json_changes(FILE *out, const struct run *r, size_t from);
 void json_status(FILE *out, const struct run *r, const struct state *st);
-void json_undone(FILE *out, const struct run *r, const struct state_event *ev, size_t n);
+/* The events undo took back (numbered from FIRST_SEQ) and what is ready now. */
+void json_undone(FILE *out, const struct run *r, const struct state_event *ev, size_t n,
+		 size_t first_seq);
 
 #endif

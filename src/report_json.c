@@ -196,7 +196,8 @@ static cJSON *event_json(const struct state_event *se, size_t seq)
 	return e;
 }
 
-void json_undone(FILE *out, const struct run *r, const struct state_event *ev, size_t n)
+void json_undone(FILE *out, const struct run *r, const struct state_event *ev, size_t n,
+		 size_t first_seq)
 {
 	cJSON *o = checked(cJSON_CreateObject()), *a;
 	size_t i;
@@ -205,7 +206,7 @@ void json_undone(FILE *out, const struct run *r, const struct state_event *ev, s
 	add_date(o, "date", r->date);
 	a = checked(cJSON_AddArrayToObject(o, "undone"));
 	for (i = 0; i < n; i++)
-		cJSON_AddItemToArray(a, event_json(&ev[i], 0));
+		cJSON_AddItemToArray(a, event_json(&ev[i], first_seq + i));
 	add_ready(o, r);
 	print_json(out, o);
 }
