@@ -56,6 +56,26 @@ const char *opt_value(struct opt_scan *s);
 /* For an option that takes no value: 0 if none was given with '='. */
 int opt_no_value(const struct opt_scan *s);
 
+/* An event as given on the command line, resolved once the framework is
+ * open (cmd_step.c). */
+struct raw_event {
+	int kind;        /* enum event_kind */
+	const char *arg;
+};
+
+/* The options of the run commands (step, status, undo, reset). */
+struct run_opts {
+	const char *framework, *state;
+	int json;
+	struct raw_event *ev; /* malloc'd; free it */
+	size_t nev;
+};
+
+/* Parse FRAMEWORK [--state FILE] [--format text|json] and, if EVENTS, the
+ * event options --complete, --set, --advance, --date.  Returns -1 to go on,
+ * or an exit status (help printed, or a usage error). */
+int parse_run_opts(const char *cmd, int argc, char **argv, int events, struct run_opts *o);
+
 /* Flush stdout and report a write error (a full disk, a closed pipe). */
 int finish_output(int status);
 

@@ -11,23 +11,8 @@
 #include "session.h"
 #include "util.h"
 
-/* An event as given on the command line, resolved once the framework is
- * open. */
-struct raw_event {
-	enum event_kind kind;
-	const char *arg;
-};
 
-struct run_opts {
-	const char *framework, *state;
-	int json;
-	struct raw_event *ev;
-	size_t nev;
-};
-
-/* Parse FRAMEWORK [--state FILE] [--format text|json] and, if EVENTS, the
- * event options.  Returns -1 to go on, or an exit status. */
-static int parse_run_opts(const char *cmd, int argc, char **argv, int events,
+int parse_run_opts(const char *cmd, int argc, char **argv, int events,
 			  struct run_opts *o)
 {
 	struct opt_scan s = {.argc = argc, .argv = argv, .i = 1};

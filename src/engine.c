@@ -1,7 +1,6 @@
 /* engine.c - settle a framework's run to a fixpoint after each event. */
 #include "engine.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -528,18 +527,6 @@ void run_explain(const struct run *r, uint32_t s, char *out, size_t size)
 	(void)n;
 }
 
-static int refuse(char *why, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int refuse(char *why, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(why, size, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static void move_clock(struct run *r, day_t to)
 {
@@ -566,15 +553,15 @@ int run_apply(struct run *r, const struct event *ev, char *why, size_t whysize)
 
 		if (r->step[ev->index] == SS_DONE) {
 			date_format(r->done_on[ev->index], d);
-			return refuse(why, whysize, "step %u '%s' is already done (on %s)",
+			return fail_with(why, whysize, "step %u '%s' is already done (on %s)",
 				      s->number, s->id, d);
 		}
 		if (s->autostep)
-			return refuse(why, whysize, "step %u '%s' is automatic: it is done "
+			return fail_with(why, whysize, "step %u '%s' is automatic: it is done "
 				      "by itself as soon as it is ready", s->number, s->id);
 		if (r->step[ev->index] != SS_READY) {
 			run_explain(r, ev->index, reason, sizeof(reason));
-			return refuse(why, whysize, "step %u '%s' not ready: %s", s->number,
+			return fail_with(why, whysize, "step %u '%s' not ready: %s", s->number,
 				      s->id, reason[0] ? reason : "its conditions do not hold");
 		}
 		r->nevents++;
@@ -591,19 +578,19 @@ int run_apply(struct run *r, const struct event *ev, char *why, size_t whysize)
 		break;
 	case EV_ADVANCE:
 		if (ev->by.n == 0)
-			return refuse(why, whysize, "advance by at least one day");
+			return fail_with(why, whysize, "advance by at least one day");
 		to = date_add(r->date, ev->by);
 		date_parse("9999-12-31", &last);
 		duration_days(ev->by, &lo, &hi);
 		if ((long)r->date + lo > (long)last || to < r->date)
-			return refuse(why, whysize, "the clock cannot go past 9999-12-31");
+			return fail_with(why, whysize, "the clock cannot go past 9999-12-31");
 		r->nevents++;
 		move_clock(r, to);
 		break;
 	case EV_DATE:
 		if (ev->date < r->date) {
 			date_format(r->date, d);
-			return refuse(why, whysize, "the clock cannot go back: the run is at %s", d);
+			return fail_with(why, whysize, "the clock cannot go back: the run is at %s", d);
 		}
 		r->nevents++;
 		move_clock(r, ev->date);

@@ -50,18 +50,6 @@ uint32_t state_last_batch(const struct state *st)
 
 /* ---- reading -------------------------------------------------------------- */
 
-static int bad(char *err, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int bad(char *err, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, size, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* cJSON keeps duplicate keys and its plain lookup ignores case: refuse an
  * object with two keys that are equal or differ only in case. */
@@ -77,10 +65,10 @@ static int check_keys(const cJSON *obj, const char *where, size_t max, char *err
 	for (a = obj->child; a && n <= max; a = a->next, n++)
 		for (b = a->next; b && n <= max; b = b->next)
 			if (strcasecmp(a->string, b->string) == 0)
-				return bad(err, size, "%s: key \"%s\" appears twice", where,
+				return fail_with(err, size, "%s: key \"%s\" appears twice", where,
 					   b->string);
 	if (n > max)
-		return bad(err, size, "%s: more keys than a state has", where);
+		return fail_with(err, size, "%s: more keys than a state has", where);
 	return 0;
 }
 
@@ -92,11 +80,11 @@ static const char *get_string(const cJSON *obj, const char *key, const char *whe
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 
 	if (!v) {
-		bad(err, size, "%s: \"%s\" is missing", where, key);
+		fail_with(err, size, "%s: \"%s\" is missing", where, key);
 		return NULL;
 	}
 	if (!cJSON_IsString(v) || !v->valuestring) {
-		bad(err, size, "%s: \"%s\" must be a string", where, key);
+		fail_with(err, size, "%s: \"%s\" must be a string", where, key);
 		return NULL;
 	}
 	return v->valuestring;
@@ -114,7 +102,7 @@ static int read_event(const cJSON *o, size_t i, struct state *st, char *err, siz
 
 	snprintf(where, sizeof(where), "events[%zu]", i);
 	if (!cJSON_IsObject(o))
-		return bad(err, size, "%s: must be an object", where);
+		return fail_with(err, size, "%s: must be an object", where);
 	if (check_keys(o, where, 3, err, size) < 0)
 		return -1;
 	for (c = o->child; c; c = c->next) {
@@ -123,20 +111,20 @@ static int read_event(const cJSON *o, size_t i, struct state *st, char *err, siz
 			if (strcmp(c->string, keys[k]) == 0)
 				break;
 		if (k < 4 && found >= 0)
-			return bad(err, size, "%s: more than one action", where);
+			return fail_with(err, size, "%s: more than one action", where);
 		if (k < 4)
 			found = k;
 		else if (strcmp(c->string, "batch") != 0 && strcmp(c->string, "value") != 0)
-			return bad(err, size, "%s: unknown key \"%s\"", where, c->string);
+			return fail_with(err, size, "%s: unknown key \"%s\"", where, c->string);
 	}
 	if (found < 0)
-		return bad(err, size, "%s: no action (complete, set, advance or date)", where);
+		return fail_with(err, size, "%s: no action (complete, set, advance or date)", where);
 	b = cJSON_GetObjectItemCaseSensitive(o, "batch");
 	if (!cJSON_IsNumber(b) || (batch = b->valuedouble) < 1 || batch > STATE_MAX_BATCH ||
 	    batch != (double)(uint32_t)batch)
-		return bad(err, size, "%s: \"batch\" must be a whole number from 1", where);
+		return fail_with(err, size, "%s: \"batch\" must be a whole number from 1", where);
 	if (st->n && (uint32_t)batch < st->ev[st->n - 1].batch)
-		return bad(err, size, "%s: batches go backwards", where);
+		return fail_with(err, size, "%s: batches go backwards", where);
 	if (!(s = get_string(o, keys[found], where, err, size)))
 		return -1;
 	e = state_add(st, (enum event_kind)found, (uint32_t)batch, NULL);
@@ -144,24 +132,24 @@ static int read_event(const cJSON *o, size_t i, struct state *st, char *err, siz
 	case EV_COMPLETE:
 	case EV_SET:
 		if (!id_is_valid(s, strlen(s)))
-			return bad(err, size, "%s: \"%s\" is not a valid id", where, keys[found]);
+			return fail_with(err, size, "%s: \"%s\" is not a valid id", where, keys[found]);
 		e->ref = xstrdup(s);
 		if (found == EV_SET) {
 			c = cJSON_GetObjectItemCaseSensitive(o, "value");
 			if (!cJSON_IsBool(c))
-				return bad(err, size, "%s: \"value\" must be true or false", where);
+				return fail_with(err, size, "%s: \"value\" must be true or false", where);
 			e->value = cJSON_IsTrue(c);
 		} else if (nkeys != 2) {
-			return bad(err, size, "%s: unexpected \"value\"", where);
+			return fail_with(err, size, "%s: unexpected \"value\"", where);
 		}
 		break;
 	case EV_ADVANCE:
 		if (duration_parse(s, &e->by) < 0 || e->by.n == 0 || nkeys != 2)
-			return bad(err, size, "%s: \"advance\" must be a duration such as 6m", where);
+			return fail_with(err, size, "%s: \"advance\" must be a duration such as 6m", where);
 		break;
 	default:
 		if (date_parse(s, &e->date) < 0 || nkeys != 2)
-			return bad(err, size, "%s: \"date\" must be a date YYYY-MM-DD", where);
+			return fail_with(err, size, "%s: \"date\" must be a date YYYY-MM-DD", where);
 	}
 	return 0;
 }
@@ -176,23 +164,23 @@ static int read_root(const cJSON *root, struct state *st, char *err, size_t size
 
 	if (!cJSON_IsObject(root) ||
 	    !cJSON_GetObjectItemCaseSensitive(root, "fwsim_state"))
-		return bad(err, size, "not an fwsim state file");
+		return fail_with(err, size, "not an fwsim state file");
 	if (check_keys(root, "the state", 5, err, size) < 0)
 		return -1;
 	v = cJSON_GetObjectItemCaseSensitive(root, "fwsim_state");
 	/* Compare as doubles: casting 1e10 to int is undefined. */
 	if (!cJSON_IsNumber(v) || !(v->valuedouble >= 1) || v->valuedouble > 1e9 ||
 	    v->valuedouble != (double)(long)v->valuedouble)
-		return bad(err, size, "\"fwsim_state\" must be a version number");
+		return fail_with(err, size, "\"fwsim_state\" must be a version number");
 	if (v->valuedouble > STATE_VERSION)
-		return bad(err, size, "state format version %ld is newer than this fwsim "
+		return fail_with(err, size, "state format version %ld is newer than this fwsim "
 			   "reads (%d): upgrade fwsim", (long)v->valuedouble, STATE_VERSION);
 	for (c = root->child; c; c = c->next) {
 		for (k = 0; k < sizeof(known) / sizeof(*known); k++)
 			if (strcmp(c->string, known[k]) == 0)
 				break;
 		if (k == sizeof(known) / sizeof(*known))
-			return bad(err, size, "unknown key \"%s\"", c->string);
+			return fail_with(err, size, "unknown key \"%s\"", c->string);
 	}
 	if (!(s = get_string(root, "framework", "the state", err, size)))
 		return -1;
@@ -201,15 +189,15 @@ static int read_root(const cJSON *root, struct state *st, char *err, size_t size
 		return -1;
 	if (strlen(s) != 24 || strncmp(s, "fnv1a64:", 8) != 0 ||
 	    strspn(s + 8, "0123456789abcdef") != 16)
-		return bad(err, size, "\"framework_hash\" is not a hash fwsim wrote");
+		return fail_with(err, size, "\"framework_hash\" is not a hash fwsim wrote");
 	st->hash = xstrdup(s);
 	if (!(s = get_string(root, "start", "the state", err, size)))
 		return -1;
 	if (date_parse(s, &st->start) < 0)
-		return bad(err, size, "\"start\" must be a date YYYY-MM-DD");
+		return fail_with(err, size, "\"start\" must be a date YYYY-MM-DD");
 	v = cJSON_GetObjectItemCaseSensitive(root, "events");
 	if (!cJSON_IsArray(v))
-		return bad(err, size, "\"events\" must be a list");
+		return fail_with(err, size, "\"events\" must be a list");
 	for (c = v->child; c; c = c->next)
 		if (read_event(c, i++, st, err, size) < 0)
 			return -1;
@@ -259,11 +247,11 @@ int state_parse(const char *buf, size_t len, struct state *st, char *err, size_t
 
 	state_init(st);
 	if (len == 0)
-		return bad(err, size, "empty: the state file is corrupted (truncated?)");
+		return fail_with(err, size, "empty: the state file is corrupted (truncated?)");
 	if (memchr(buf, '\0', len) || has_nul_escape(buf, len))
-		return bad(err, size, "holds a NUL character: not a state file fwsim wrote");
+		return fail_with(err, size, "holds a NUL character: not a state file fwsim wrote");
 	if (has_stray_bytes(buf, len))
-		return bad(err, size, "holds control characters or a byte order mark: not a "
+		return fail_with(err, size, "holds control characters or a byte order mark: not a "
 			   "state file fwsim wrote");
 	/* Require the whole buffer to be one JSON value: cJSON_Parse alone
 	 * would accept `{...} xyz` and `{}{}`. */
@@ -274,7 +262,7 @@ int state_parse(const char *buf, size_t len, struct state *st, char *err, size_t
 		const char *at = root ? end : cJSON_GetErrorPtr();
 
 		cJSON_Delete(root);
-		return bad(err, size, "not valid JSON (at byte %zu): the state file is "
+		return fail_with(err, size, "not valid JSON (at byte %zu): the state file is "
 			   "corrupted (truncated?) or not a state file",
 			   at && at >= buf && at <= buf + len ? (size_t)(at - buf) : (size_t)0);
 	}
@@ -298,11 +286,11 @@ enum state_read_result state_read(const char *path, struct state *st, char *err,
 	if (rc < 0 && errno == ENOENT)
 		return STATE_MISSING;
 	if (rc < 0) {
-		bad(err, size, "%s", ferr);
+		fail_with(err, size, "%s", ferr);
 		return STATE_BAD;
 	}
 	if (rc == 1) {
-		bad(err, size, "larger than %u bytes: not a state file", STATE_MAX);
+		fail_with(err, size, "larger than %u bytes: not a state file", STATE_MAX);
 		return STATE_BAD;
 	}
 	rc = state_parse(buf, len, st, err, size);

@@ -150,6 +150,16 @@ char *xasprintf(const char *fmt, ...)
 	return s;
 }
 
+int fail_with(char *err, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, size, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
 size_t edit_distance(const char *a, const char *b, size_t limit)
 {
 	size_t la = strlen(a), lb = strlen(b), row[65], i, j;

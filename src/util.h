@@ -36,6 +36,11 @@ void vec_free(void *p, size_t cap, size_t elem);
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Format a message into ERR (SIZE bytes) and return -1, for functions
+ * that fail with a reason. */
+int fail_with(char *err, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Levenshtein distance of A and B, or LIMIT + 1 once it exceeds LIMIT. */
 size_t edit_distance(const char *a, const char *b, size_t limit);
 
