@@ -17,8 +17,20 @@
 #include "date.h"
 #include "util.h"
 
-/* Limits for the child that lays out and renders. */
+/* Limits for the child that lays out and renders.  AddressSanitizer
+ * reserves terabytes of address space up front, so a build with it cannot
+ * limit address space at all; the CPU limit and the alarm still hold. */
 #define RENDER_MEMORY (4ull << 30)
+#if defined(__SANITIZE_ADDRESS__)
+#define LIMIT_ADDRESS_SPACE 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LIMIT_ADDRESS_SPACE 0
+#endif
+#endif
+#ifndef LIMIT_ADDRESS_SPACE
+#define LIMIT_ADDRESS_SPACE 1
+#endif
 #define RENDER_SECONDS 120
 #define WRAP 24          /* characters per label line */
 #define TITLE_MAX 160    /* longest title drawn; the tooltip has it all */
@@ -587,7 +599,8 @@ static int render(Agraph_t *g, const char *format, const char *tmp, char *err,
 		struct rlimit cpu = {RENDER_SECONDS, RENDER_SECONDS + 5};
 		GVC_t *gvc;
 
-		setrlimit(RLIMIT_AS, &mem);
+		if (LIMIT_ADDRESS_SPACE)
+			setrlimit(RLIMIT_AS, &mem);
 		setrlimit(RLIMIT_CPU, &cpu);
 		alarm(RENDER_SECONDS + 30);
 		gvc = gvContext();
