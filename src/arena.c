@@ -34,7 +34,7 @@ static struct arena_chunk *arena_grow(struct arena *a, size_t need)
 	if (a->chunk_size < ARENA_MAX_CHUNK)
 		a->chunk_size *= 2;
 	c = big_alloc(sizeof(*c) + size);
-	c->size = size;
+	c->size = big_size(sizeof(*c) + size) - sizeof(*c);
 	c->off = 0;
 	c->next = a->head;
 	a->head = c;

@@ -21,6 +21,10 @@ void *big_alloc(size_t size);
 void *big_zalloc(size_t size); /* zero-filled; freed with big_free too */
 void big_free(void *p, size_t size);
 
+/* The bytes big_alloc(SIZE) really provides: SIZE, or SIZE rounded up to
+ * whole 2 MB units for a mapped block.  An arena fills all of them. */
+size_t big_size(size_t size);
+
 /* Grow *P (an array of ELEM-byte items with *CAP slots) so that it holds at
  * least NEED items. Capacity doubles, so appends are amortised O(1). */
 void vec_reserve(void **p, size_t *cap, size_t need, size_t elem);
