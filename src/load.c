@@ -72,7 +72,8 @@ static void get_fields(struct loader *L, const struct node *map, const char *wha
 			continue; /* reported by the reader */
 		/* A merge key's alias was refused already; the key itself
 		 * adds nothing a reader needs to hear. */
-		if (strcmp(k->str, "<<") == 0 && map->kids[2 * i + 1]->poisoned)
+		if (k->len == 2 && k->str[0] == '<' && k->str[1] == '<' &&
+		    map->kids[2 * i + 1]->poisoned)
 			continue;
 		for (j = 0; j < nf; j++)
 			if (k->str[0] == fields[j].name[0] && strcmp(k->str, fields[j].name) == 0)

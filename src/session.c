@@ -20,7 +20,7 @@
 
 static void hash_text(uint64_t hash, char *out, size_t size)
 {
-	snprintf(out, size, "fnv1a64:%016" PRIx64, hash);
+	snprintf(out, size, "fwh64:%016" PRIx64, hash);
 }
 
 int session_event(const struct model *m, const struct state_event *se, struct event *ev,

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "hash.h"
 #include "util.h"
 
 const struct yread_limits yread_default_limits = {
@@ -50,6 +51,7 @@ struct reader {
 	struct loc doc_loc; /* where the (first) document starts */
 	int docs;
 	size_t skip; /* bytes of byte order mark not given to libyaml */
+	struct hash64 hash; /* of every byte read */
 };
 
 /* libyaml's marks are 0-based; ours are 1-based. */
@@ -513,7 +515,7 @@ static int read_handler(void *data, unsigned char *buf, size_t size, size_t *got
 {
 	struct reader *r = data;
 	struct yread_source *src = r->src;
-	ssize_t n, i;
+	ssize_t n;
 	const char *nul;
 
 	if (src->buf) {
@@ -530,10 +532,7 @@ static int read_handler(void *data, unsigned char *buf, size_t size, size_t *got
 			return input_stop(r, D_ENCODING, r->pos, msg);
 		}
 	}
-	for (i = 0; i < n; i++) {
-		src->hash ^= buf[i];
-		src->hash *= 0x100000001b3ull;
-	}
+	hash64_add(&r->hash, buf, (size_t)n);
 	if (r->pos == 0 && n >= 2 && ((buf[0] == 0xff && buf[1] == 0xfe) ||
 				     (buf[0] == 0xfe && buf[1] == 0xff)))
 		return input_stop(r, D_ENCODING, 0, "UTF-16 text: save the file as UTF-8");
@@ -593,7 +592,7 @@ struct node *yread_parse(struct yread_source *src,
 
 	arena_init(&r.scratch[0]);
 	arena_init(&r.scratch[1]);
-	src->hash = 0xcbf29ce484222325ull;
+	hash64_init(&r.hash);
 	if (!yaml_parser_initialize(&parser))
 		die_oom();
 	yaml_parser_set_input(&parser, read_handler, &r);
@@ -608,6 +607,7 @@ struct node *yread_parse(struct yread_source *src,
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
+	src->hash = hash64_end(&r.hash);
 	return finish(&r, status);
 }
 

@@ -53,7 +53,7 @@ struct yread_source {
 	const char *buf;
 	size_t len;
 	int fd;
-	uint64_t hash;   /* OUT: FNV-1a of every byte read, to recognise the file */
+	uint64_t hash;   /* OUT: hash64 (hash.h) of every byte read */
 };
 
 /* Parse SRC (any content) and return the root node, allocated in DOC, or

@@ -2,6 +2,7 @@
 #include <stdint.h>
 
 #include "testutil.h"
+#include "util.h"
 
 static void alloc_should_align_and_not_overlap(void **state)
 {
@@ -50,12 +51,41 @@ static void strndup_should_terminate(void **state)
 	arena_release(&a);
 }
 
+/* A vector grows from malloc'd memory into its own mapping and on by
+ * mremap, keeping every item; large blocks are whole 2 MB units on a 2 MB
+ * boundary (what lets the kernel back them with huge pages). */
+static void vectors_should_keep_items_while_growing_into_mappings(void **state)
+{
+	uint32_t *v = NULL;
+	size_t cap = 0, i, n = 3u * 1024 * 1024; /* 12 MB: several remaps */
+	char *big;
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		vec_reserve((void **)&v, &cap, i + 1, sizeof(*v));
+		v[i] = (uint32_t)(i * 2654435761u);
+	}
+	for (i = 0; i < n; i++)
+		if (v[i] != (uint32_t)(i * 2654435761u))
+			fail_msg("item %zu lost while the vector grew", i);
+	assert_int_equal((uintptr_t)v % (2u * 1024 * 1024), 0);
+	vec_free(v, cap, sizeof(*v));
+
+	assert_int_equal(big_size(100), 100);
+	assert_int_equal(big_size(2u * 1024 * 1024 + 1), 4u * 1024 * 1024);
+	big = big_alloc(3u * 1024 * 1024);
+	assert_int_equal((uintptr_t)big % (2u * 1024 * 1024), 0);
+	memset(big, 7, big_size(3u * 1024 * 1024)); /* all of it is usable */
+	big_free(big, 3u * 1024 * 1024);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(alloc_should_align_and_not_overlap),
 		cmocka_unit_test(big_alloc_should_get_its_own_chunk),
 		cmocka_unit_test(strndup_should_terminate),
+		cmocka_unit_test(vectors_should_keep_items_while_growing_into_mappings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
