@@ -6,7 +6,9 @@
 
 #include "util.h"
 
-#define ARENA_ALIGN 16
+/* What the model holds needs no more than 8 (pointers, 64-bit integers);
+ * rounding its millions of small objects to 16 would cost a tenth of it. */
+#define ARENA_ALIGN 8
 #define ARENA_FIRST (16u * 1024)
 #define ARENA_MAX_CHUNK (16u * 1024 * 1024)
 
@@ -68,7 +70,7 @@ void *arena_zalloc(struct arena *a, size_t size)
 }
 
 /* Bytes with no alignment, for strings: a model holds millions of short
- * ones, and rounding each to 16 bytes would waste a third of its memory. */
+ * ones, and rounding each up to 8 bytes would waste a good part of them. */
 static char *arena_bytes(struct arena *a, size_t size)
 {
 	struct arena_chunk *c = a->head;

@@ -19,7 +19,8 @@ struct arena {
 /* Initialise an empty arena; no memory is taken until the first alloc. */
 void arena_init(struct arena *a);
 
-/* Return SIZE bytes aligned for any object; never NULL. */
+/* Return SIZE bytes aligned on 8 (for pointers and 64-bit integers, not
+ * for long double or vector types); never NULL. */
 void *arena_alloc(struct arena *a, size_t size);
 
 /* Like arena_alloc, but zero-filled. */

@@ -1,6 +1,8 @@
 /* idmap.c - linear probing over a table kept at most half full. */
 #include "idmap.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -58,6 +60,10 @@ struct idmap_entry *idmap_put(struct idmap *m, const char *key, unsigned kind,
 	uint32_t h = hash_str(key);
 	size_t j;
 
+	if (index >= (1u << 28)) { /* unreachable below the file size limit */
+		fputs("fwsim: more than 268 million items in one file\n", stderr);
+		exit(2);
+	}
 	if ((m->n + 1) * 2 > m->cap)
 		idmap_grow(m);
 	for (j = h & (m->cap - 1); m->slots[j].key; j = (j + 1) & (m->cap - 1))
@@ -65,7 +71,7 @@ struct idmap_entry *idmap_put(struct idmap *m, const char *key, unsigned kind,
 			return &m->slots[j];
 	m->slots[j].key = key;
 	m->slots[j].hash = h;
-	m->slots[j].kind = (uint8_t)kind;
+	m->slots[j].kind = kind & 0xf;
 	m->slots[j].index = index;
 	m->n++;
 	return &m->slots[j];

@@ -9,11 +9,14 @@
 #include <stdint.h>
 
 
+/* 16 bytes, so that a table of a million ids stays within 32 MB: the
+ * table is touched at random, and on a virtual machine each page of it
+ * touched the first time costs more than the lookups. */
 struct idmap_entry {
-	const char *key; /* NULL: empty slot */
+	const char *key;     /* NULL: empty slot */
 	uint32_t hash;
-	uint8_t kind;    /* an enum kind (model.h) */
-	uint32_t index;
+	uint32_t kind : 4;   /* an enum kind (model.h) */
+	uint32_t index : 28; /* a file within the size limit holds fewer items */
 };
 
 struct idmap {

@@ -50,11 +50,11 @@ enum cond_kind { C_REF, C_ALL, C_ANY, C_NOT };
 
 struct cond {
 	enum cond_kind kind;
+	uint32_t n;                /* kids */
 	struct loc loc;
 	struct ref ref;            /* C_REF: a step (done) or fact (true) */
 	const struct just *just;   /* C_REF: the innermost justification */
 	struct cond **kids;        /* C_ALL, C_ANY: n; C_NOT: 1 */
-	uint32_t n;
 };
 
 /* A duration such as 6m: N units of 'd', 'w', 'm' or 'y'. */
@@ -120,16 +120,16 @@ struct step {
 	const char *id;
 	struct loc loc;
 	struct loc id_loc;           /* where the id is written */
-	uint32_t number;
 	struct loc number_loc;
+	uint32_t number;
+	uint32_t neffects;
 	const char *title, *text;
 	struct refs actors;
 	struct cond *requires;       /* NULL: ready from the start */
 	struct just just;            /* justifies `requires` unless deeper */
-	bool autostep;               /* `auto: true` */
 	struct window *window;       /* NULL: no window */
 	struct action *effects;
-	uint32_t neffects;
+	bool autostep;               /* `auto: true` */
 };
 
 struct trigger {

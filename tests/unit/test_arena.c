@@ -14,7 +14,7 @@ static void alloc_should_align_and_not_overlap(void **state)
 	arena_init(&a);
 	for (i = 0; i < 1000; i++) {
 		p[i] = arena_alloc(&a, (size_t)(i % 37) + 1);
-		assert_int_equal((uintptr_t)p[i] % 16, 0);
+		assert_int_equal((uintptr_t)p[i] % 8, 0);
 		memset(p[i], i & 0xff, (size_t)(i % 37) + 1);
 	}
 	for (i = 0; i < 1000; i++)
