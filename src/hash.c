@@ -21,11 +21,12 @@ static uint64_t mix(uint64_t h, uint64_t w)
  * state file's hash means the same everywhere. */
 static uint64_t word(const unsigned char *b)
 {
-	uint64_t w = 0;
-	int i;
+	uint64_t w;
 
-	for (i = 7; i >= 0; i--)
-		w = (w << 8) | b[i];
+	memcpy(&w, b, sizeof(w));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
 	return w;
 }
 
@@ -38,6 +39,7 @@ void hash64_init(struct hash64 *s)
 void hash64_add(struct hash64 *s, const void *p, size_t n)
 {
 	const unsigned char *b = p;
+	uint64_t h;
 
 	s->len += n;
 	while (s->ntail && n) { /* finish the word an earlier call began */
@@ -48,8 +50,10 @@ void hash64_add(struct hash64 *s, const void *p, size_t n)
 			s->ntail = 0;
 		}
 	}
+	h = s->h;
 	for (; n >= 8; b += 8, n -= 8)
-		s->h = mix(s->h, word(b));
+		h = mix(h, word(b));
+	s->h = h;
 	memcpy(s->tail + s->ntail, b, n);
 	s->ntail += (unsigned)n;
 }

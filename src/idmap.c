@@ -77,6 +77,12 @@ struct idmap_entry *idmap_put(struct idmap *m, const char *key, unsigned kind,
 	return &m->slots[j];
 }
 
+void idmap_prefetch(const struct idmap *m, const char *key)
+{
+	if (m->cap)
+		__builtin_prefetch(&m->slots[hash_str(key) & (m->cap - 1)]);
+}
+
 const struct idmap_entry *idmap_get(const struct idmap *m, const char *key)
 {
 	uint32_t h = hash_str(key);

@@ -34,6 +34,11 @@ void idmap_release(struct idmap *m);
 struct idmap_entry *idmap_put(struct idmap *m, const char *key, unsigned kind,
 			      uint32_t index);
 
+/* Start loading the slot where KEY is or would go, ahead of a put or get:
+ * the table is touched at random, so each lookup is a cache miss that
+ * other work can hide. */
+void idmap_prefetch(const struct idmap *m, const char *key);
+
 /* The entry for KEY, or NULL. */
 const struct idmap_entry *idmap_get(const struct idmap *m, const char *key);
 
