@@ -28,7 +28,9 @@ void arena_init(struct arena *a)
 
 static struct arena_chunk *arena_grow(struct arena *a, size_t need)
 {
-	size_t size = a->chunk_size;
+	/* A regular chunk, header included, is a power of two: a 2 MB chunk
+	 * is then one huge page, not two with the second barely used. */
+	size_t size = a->chunk_size - sizeof(struct arena_chunk);
 	struct arena_chunk *c;
 
 	if (size < need)
