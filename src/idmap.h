@@ -15,7 +15,7 @@
 struct idmap_entry {
 	const char *key;     /* NULL: empty slot */
 	uint32_t hash;
-	uint32_t kind : 4;   /* an enum kind (model.h) */
+	uint32_t kind : 4;   /* an enum kind (model.h: checked there to fit) */
 	uint32_t index : 28; /* a file within the size limit holds fewer items */
 };
 

@@ -22,6 +22,9 @@
 enum kind { K_ACTOR, K_FACT, K_SANCTION, K_STEP, K_TRIGGER, K_GUARANTEE, K_FRAMEWORK,
 	    K__COUNT };
 
+/* The id map keeps a kind in 4 bits (idmap.h). */
+_Static_assert(K__COUNT <= 16, "enum kind must fit the id map's 4-bit field");
+
 /* "actor", "fact", ... for messages. */
 const char *kind_name(enum kind k);
 

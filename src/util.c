@@ -60,7 +60,7 @@ size_t big_size(size_t size)
 {
 	if (size < BIG_BLOCK)
 		return size;
-	if (size > SIZE_MAX - HUGE_UNIT)
+	if (size > SIZE_MAX - 2 * HUGE_UNIT) /* map_huge adds a unit more */
 		die_oom();
 	return (size + HUGE_UNIT - 1) & ~(HUGE_UNIT - 1);
 }
@@ -123,8 +123,11 @@ static void *remap_huge(void *p, size_t old, size_t new)
 	q = mremap(p, old, new, 0);
 	if (q != MAP_FAILED)
 		return q;
+	/* Move only the OLD bytes onto the start of the new range: its rest
+	 * stays the fresh mapping it is.  (Growing in the same call works too,
+	 * but valgrind then takes the grown part for unmapped memory.) */
 	q = map_huge(new);
-	if (mremap(p, old, new, MREMAP_MAYMOVE | MREMAP_FIXED, q) == MAP_FAILED)
+	if (mremap(p, old, old, MREMAP_MAYMOVE | MREMAP_FIXED, q) == MAP_FAILED)
 		die_oom();
 	return q;
 }
