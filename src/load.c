@@ -618,7 +618,7 @@ static void flush_id(struct loader *L)
 	}
 }
 
-/* Enter an item's id once the next item comes, and meanwhile load its
+/* Enter an item's id when the next item comes, and meanwhile load its
  * table slot: converting the rest of the item hides the cache miss, which
  * was most of what entering an id cost.  Duplicates are reported by place,
  * not by the order in which ids are entered. */
@@ -879,6 +879,9 @@ static void on_item(void *ctx, const struct node *key, size_t index,
 	size_t i;
 
 	(void)index;
+	/* The previous item's id first, so that its diagnostics come before
+	 * this item's (the list keeps the first DIAG_MAX of them). */
+	flush_id(L);
 	for (i = 0; i < NFIELDS(sections); i++)
 		if (strcmp(key->str, sections[i].key) == 0)
 			break;
