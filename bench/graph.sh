@@ -2,22 +2,14 @@
 # graph.sh [SIZES...] - time `fwsim graph` to DOT and to SVG (default sizes
 # 1000 2000 10000).  SVG over the node limit is refused, and the script
 # then times a --focus drawing instead.  Files come from bench/gen.py.
-set -euo pipefail
-export LC_ALL=C
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-FWSIM=${FWSIM:-$ROOT/build/fwsim}
-SCRATCH=${TMPDIR:-/tmp}/fwsim-bench
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 2000 10000)
-mkdir -p "$SCRATCH"
-hash=$(sha256sum "$ROOT/bench/gen.py" | cut -c1-10)
-now() { echo "${EPOCHREALTIME/./}"; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e6 }'; }
 
 printf '| steps | DOT s | SVG s | SVG --focus (middle step, depth 2) s |\n|---:|---:|---:|---:|\n'
 for n in "${SIZES[@]}"; do
-	f=$SCRATCH/fw-$n-seed1-$hash.yaml
-	[ -s "$f" ] || /usr/bin/python3 "$ROOT/bench/gen.py" "$n" --seed 1 >"$f" 2>/dev/null
+	f=$(framework "$n")
 	t0=$(now); "$FWSIM" graph "$f" -o "$SCRATCH/g.dot" 2>/dev/null; t1=$(now)
 	dot=$(secs "$t0" "$t1")
 	t0=$(now)

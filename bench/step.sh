@@ -7,24 +7,15 @@
 # one event (--complete of the first step), writes the state and prints
 # what changed.  Median of 5 interleaved runs; files come from bench/gen.py
 # and are cached like bench/run.sh's.
-set -euo pipefail
-export LC_ALL=C
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-FWSIM=${FWSIM:-$ROOT/build/fwsim}
-SCRATCH=${TMPDIR:-/tmp}/fwsim-bench
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
-mkdir -p "$SCRATCH"
-hash=$(sha256sum "$ROOT/bench/gen.py" | cut -c1-10)
-
-now() { echo "${EPOCHREALTIME/./}"; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 printf '| steps | validate s | step s | step/validate | step peak RSS MB |\n'
 printf '|---:|---:|---:|---:|---:|\n'
 for n in "${SIZES[@]}"; do
-	f=$SCRATCH/fw-$n-seed1-$hash.yaml
-	[ -s "$f" ] || /usr/bin/python3 "$ROOT/bench/gen.py" "$n" --seed 1 >"$f" 2>/dev/null
+	f=$(framework "$n")
 	st=$SCRATCH/step-$n.state.json
 	v=() s=() rss=0
 	for i in 1 2 3 4 5; do
